@@ -1,6 +1,7 @@
 package org.safeguarding.exchange.service.policy;
 
 import java.util.Collection;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.IndexedRecord;
@@ -30,8 +31,7 @@ final class RequiredFieldsPresent implements Rule<SpecificRecord> {
     private void checkValue(Schema schema, Object value, String path, String doc, Findings findings) {
         if (schema.getType() == Schema.Type.UNION && schema.isNullable()) {
             if (value != null) {
-                Schema branch = schema.getTypes().get(GenericData.get().resolveUnion(schema, value));
-                checkPresentValue(branch, value, path, doc, findings);
+                checkPresentValue(presentBranch(schema, value), value, path, doc, findings);
             }
             return;
         }
@@ -55,6 +55,16 @@ final class RequiredFieldsPresent implements Rule<SpecificRecord> {
                 // enums, numbers, booleans and timestamps need only be present, which the caller checked
             }
         }
+    }
+
+    /**
+     * The branch of a nullable union that a present value takes. The usual {@code ["null", X]} needs no lookup;
+     * that matters because a value with a logical type (an Instant) cannot be resolved without the generated
+     * class's conversions.
+     */
+    private static Schema presentBranch(Schema union, Object value) {
+        List<Schema> present = union.getTypes().stream().filter(type -> type.getType() != Schema.Type.NULL).toList();
+        return present.size() == 1 ? present.get(0) : union.getTypes().get(GenericData.get().resolveUnion(union, value));
     }
 
     private static String missing(String path, String doc) {
