@@ -1,0 +1,36 @@
+package org.safeguarding.exchange.service.contract;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/** Header names of the exchange contract, and reading them safely from records agencies wrote. */
+public final class ExchangeHeaders {
+
+    public static final String MESSAGE_ID = "exchange-message-id";
+    public static final String SENDER = "exchange-sender";
+    public static final String ERROR = "exchange-error";
+    public static final String ORIGINAL_TOPIC = "exchange-original-topic";
+    public static final String ORIGINAL_PARTITION = "exchange-original-partition";
+    public static final String ORIGINAL_OFFSET = "exchange-original-offset";
+    public static final String RECORD_TYPE = "exchange-record-type";
+    public static final String REGISTER_SEQUENCE = "exchange-register-sequence";
+    public static final String ENTRY_HASH = "exchange-entry-hash";
+
+    private ExchangeHeaders() {
+    }
+
+    /** The last value of a header as text, or null when absent or blank. */
+    public static String text(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        if (header == null || header.value() == null) {
+            return null;
+        }
+        String value = new String(header.value(), StandardCharsets.UTF_8).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    public static byte[] utf8(Object value) {
+        return String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+    }
+}

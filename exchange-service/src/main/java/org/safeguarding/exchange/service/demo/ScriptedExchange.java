@@ -1,0 +1,247 @@
+package org.safeguarding.exchange.service.demo;
+
+import exchange.v1.Consent;
+import exchange.v1.ConsentOutcome;
+import exchange.v1.ConsentStatus;
+import exchange.v1.Decision;
+import exchange.v1.HazardAction;
+import exchange.v1.HazardCategory;
+import exchange.v1.HazardNotification;
+import exchange.v1.IdentityCheck;
+import exchange.v1.IdentityCheckMethod;
+import exchange.v1.IdentityCheckOutcome;
+import exchange.v1.InformationKind;
+import exchange.v1.Practitioner;
+import exchange.v1.Receipt;
+import exchange.v1.RecordedBy;
+import exchange.v1.ShareDecision;
+import exchange.v1.ShareRequest;
+import exchange.v1.SharedItem;
+import exchange.v1.SharingMethod;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.safeguarding.exchange.agency.AgencyClient;
+
+/**
+ * The scripted exchange a newcomer watches: a school asks the council about a child, the council records the
+ * consent outcome (the child is 13, so her views are recorded) and shares in part, the police raise a hazard about
+ * an adult linked to the child and notify the school and the council, and one request that gives no reason for
+ * asking without consent is rejected. Prints what reached each inbox, each receipt, and the register entries.
+ */
+public final class ScriptedExchange {
+
+    static final String SCHOOL = "SCH-OAKFIELD";
+    static final String COUNCIL = "LA-HULL";
+    static final String POLICE = "POL-HUMBERSIDE";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final String bootstrapServers;
+    private final String registryUrl;
+    private final String httpUrl;
+    private final PrintStream out;
+
+    public ScriptedExchange(String bootstrapServers, String registryUrl, String httpUrl, PrintStream out) {
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
+        this.httpUrl = httpUrl;
+        this.out = out;
+    }
+
+    public void run() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String caseReference = "CASE-DEMO-" + now.getEpochSecond();
+        Map<String, AgencyClient> agencies = new LinkedHashMap<>();
+        for (String code : List.of(SCHOOL, COUNCIL, POLICE)) {
+            agencies.put(code, new AgencyClient(code, Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl)));
+        }
+        try {
+            out.println("\n=== The scripted exchange, case " + caseReference + " ===\n");
+            Map<String, String> sent = new LinkedHashMap<>();
+            String requestId = "REQ-" + now.getEpochSecond();
+
+            step(agencies.get(SCHOOL), "exchange.share-requests", caseReference, request(caseReference, requestId, now, consentGiven()),
+                    "Oakfield Primary asks Hull children's services whether Amy (13) is known to them", sent);
+            step(agencies.get(COUNCIL), "exchange.consent-outcomes", caseReference, consent(caseReference, requestId, now),
+                    "The council records consent: mother agrees; Amy, 13, gives her views", sent);
+            step(agencies.get(COUNCIL), "exchange.share-decisions", caseReference, decision(caseReference, requestId, now),
+                    "The council shares in part: the plan, not the father's history", sent);
+            step(agencies.get(POLICE), "exchange.hazard-notifications", caseReference, hazard(caseReference, now),
+                    "Humberside Police raise a hazard about the mother's partner, linked to Amy", sent);
+            Consent noReason = Consent.newBuilder().setStatus(ConsentStatus.NOT_SOUGHT).setGivenBy(null).setLimits(null)
+                    .setReasonWithoutConsent(null).build();
+            step(agencies.get(SCHOOL), "exchange.share-requests", caseReference,
+                    request(caseReference, requestId + "-B", now, noReason),
+                    "The school asks again without consent and without saying why (to be rejected)", sent);
+
+            for (AgencyClient agency : agencies.values()) {
+                printInbox(agency, caseReference);
+            }
+            for (AgencyClient agency : agencies.values()) {
+                printReceipts(agency, sent);
+            }
+            printRegister(caseReference);
+        } finally {
+            agencies.values().forEach(AgencyClient::close);
+        }
+    }
+
+    private void step(AgencyClient agency, String topic, String caseReference, SpecificRecord record, String story,
+            Map<String, String> sent) {
+        String messageId = agency.send(topic, caseReference, record);
+        sent.put(messageId, agency.agencyCode() + " " + record.getSchema().getName());
+        out.printf("-> %-15s %-20s %s%n   %s%n", agency.agencyCode(), record.getSchema().getName(), messageId, story);
+    }
+
+    private void printInbox(AgencyClient agency, String caseReference) {
+        List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : agency.readFromStart(agency.inboxTopic(),
+                seen -> seen.stream().anyMatch(r -> caseReference.equals(r.key())), Duration.ofSeconds(10))) {
+            if (caseReference.equals(r.key())) {
+                mine.add(r);
+            }
+        }
+        out.println("\nInbox of " + agency.agencyCode() + " (" + mine.size() + " message(s) about this case):");
+        for (ConsumerRecord<String, byte[]> r : mine) {
+            Object message = agency.decode(r.topic(), r.value());
+            out.printf("   %-20s from %-15s register #%s%n      %s%n", ((SpecificRecord) message).getSchema().getName(),
+                    AgencyClient.header(r, AgencyClient.SENDER), AgencyClient.header(r, "exchange-register-sequence"),
+                    summary(message));
+        }
+    }
+
+    private void printReceipts(AgencyClient agency, Map<String, String> sent) {
+        List<String> expected = sent.entrySet().stream().filter(e -> e.getValue().startsWith(agency.agencyCode() + " "))
+                .map(Map.Entry::getKey).toList();
+        if (expected.isEmpty()) {
+            return;
+        }
+        List<ConsumerRecord<String, byte[]>> receipts = agency.readFromStart(agency.receiptsTopic(),
+                seen -> seen.stream().map(r -> AgencyClient.header(r, AgencyClient.MESSAGE_ID)).toList().containsAll(expected), WAIT);
+        out.println("\nReceipts for " + agency.agencyCode() + ":");
+        for (ConsumerRecord<String, byte[]> r : receipts) {
+            String id = AgencyClient.header(r, AgencyClient.MESSAGE_ID);
+            if (!expected.contains(id)) {
+                continue;
+            }
+            Receipt receipt = (Receipt) agency.decode(r.topic(), r.value());
+            out.printf("   %-20s %-8s register #%d hash %s…%s%n", sent.get(id).substring(agency.agencyCode().length() + 1),
+                    receipt.getStatus(), receipt.getRegisterSequence(), receipt.getEntryHash().substring(0, 16),
+                    receipt.getFlags().isEmpty() ? "" : " " + receipt.getFlags());
+            receipt.getViolations().forEach(v -> out.printf("      violation %s [%s]: %s%n", v.getField(), v.getRule(), v.getMessage()));
+        }
+    }
+
+    private void printRegister(String caseReference) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(httpUrl + "/api/register/entries?caseReference=" + caseReference)).build(), HttpResponse.BodyHandlers.ofString());
+        out.println("\nRegister entries for " + caseReference + " (GET /api/register/entries?caseReference=" + caseReference + "):");
+        out.println("   " + (response.statusCode() == 200 ? RegisterPrinter.table(response.body()) : "HTTP " + response.statusCode() + " " + response.body()));
+    }
+
+    private static String summary(Object message) {
+        if (message instanceof ShareRequest r) {
+            return "asks: " + r.getInformationRequested();
+        }
+        if (message instanceof ShareDecision d) {
+            return d.getDecision() + ": " + d.getInformationShared().size() + " item(s); " + String.join("; ", d.getReasons());
+        }
+        if (message instanceof HazardNotification h) {
+            return h.getAction() + " " + h.getCategory() + " about " + h.getPersonReference() + ", review due " + h.getReviewDue();
+        }
+        if (message instanceof ConsentOutcome c) {
+            return "consent " + c.getConsent().getStatus() + "; child's views: " + c.getChildViews();
+        }
+        return String.valueOf(message);
+    }
+
+    private static Practitioner schoolLead() {
+        return Practitioner.newBuilder().setName("Priya Shah").setJobTitle("Designated Safeguarding Lead")
+                .setOrganisation("Oakfield Primary School").setTelephone("01482 000111").setEmail(null).build();
+    }
+
+    private static Practitioner socialWorker() {
+        return Practitioner.newBuilder().setName("Tom Barker").setJobTitle("Social Worker")
+                .setOrganisation("Hull City Council Children's Services").setTelephone("01482 000222").setEmail(null).build();
+    }
+
+    private static Consent consentGiven() {
+        return Consent.newBuilder().setStatus(ConsentStatus.GIVEN).setGivenBy("Sam Carter, mother")
+                .setLimits("Not to be shared with the father's family").setReasonWithoutConsent(null).build();
+    }
+
+    private static RecordedBy recordedBy(String name, String role, Instant at) {
+        return RecordedBy.newBuilder().setName(name).setRole(role).setRecordedAt(at).build();
+    }
+
+    private static IdentityCheck ringBack(String by, Instant at) {
+        return IdentityCheck.newBuilder().setMethod(IdentityCheckMethod.RING_BACK)
+                .setDetail("Rang back on the number published by the organisation").setCheckedBy(by).setCheckedAt(at)
+                .setOutcome(IdentityCheckOutcome.CONFIRMED).build();
+    }
+
+    private static ShareRequest request(String caseReference, String requestId, Instant now, Consent consent) {
+        return ShareRequest.newBuilder().setRequestId(requestId).setCaseReference(caseReference).setRequester(schoolLead())
+                .setRequesterAgency(SCHOOL).setRecipientAgency(COUNCIL)
+                .setReason("Amy told her teacher she is frightened of her mother's partner")
+                .setInformationRequested("Whether Amy is known to children's social care and any current plan")
+                .setConsent(consent).setRequesterIdentityCheck(ringBack("School office manager", now.minusSeconds(900)))
+                .setOccurredAt(now.minusSeconds(1800)).setRecordedBy(recordedBy("Priya Shah", "Designated Safeguarding Lead", now))
+                .setUrgent(false).setCorrectsMessageId(null).build();
+    }
+
+    private static ConsentOutcome consent(String caseReference, String requestId, Instant now) {
+        return ConsentOutcome.newBuilder().setConsentId("CON-" + requestId).setRequestId(requestId).setCaseReference(caseReference)
+                .setAgency(COUNCIL).setConsent(consentGiven()).setChildAge(13)
+                .setChildViews("Wants her teacher to know so she can get help at school; does not want her father told")
+                .setSubjectInformed(true).setReasonNotInformed(null).setOccurredAt(now.minusSeconds(600))
+                .setRecordedBy(recordedBy("Tom Barker", "Social Worker", now)).setPersonReference("PERSON-AMY")
+                .setCorrectsMessageId(null).build();
+    }
+
+    private static ShareDecision decision(String caseReference, String requestId, Instant now) {
+        return ShareDecision.newBuilder().setDecisionId("DEC-" + requestId).setRequestId(requestId).setCaseReference(caseReference)
+                .setDecidingAgency(COUNCIL).setRecipientAgency(SCHOOL).setDecision(Decision.SHARE_PARTIAL)
+                .setReasons(List.of("The school needs to know of the child protection plan to support Amy",
+                        "The father's history is not necessary for the school's purpose"))
+                .setRequesterIdentityCheck(ringBack("Tom Barker", now.minusSeconds(300))).setConsent(consentGiven())
+                .setSubjectInformed(true).setReasonNotInformed(null)
+                .setInformationShared(List.of(SharedItem.newBuilder().setCategory("Child protection plan")
+                        .setDescription("Subject to a child protection plan since January").setKind(InformationKind.FACT)
+                        .setSource(null).build()))
+                .setMethod(SharingMethod.THIS_EXCHANGE).setRecipient(schoolLead())
+                .setOutcome("School adds Amy to its vulnerable pupils list; core group next week")
+                .setReceiptConfirmation(null).setWithheldFromSubject(null).setOccurredAt(now.minusSeconds(120))
+                .setRecordedBy(recordedBy("Tom Barker", "Social Worker", now)).setDecidedBy("Angela Moss, Team Manager")
+                .setEndorsedBy(null).setCorrectsMessageId(null).build();
+    }
+
+    private static HazardNotification hazard(String caseReference, Instant now) {
+        return HazardNotification.newBuilder().setHazardId("HAZ-" + now.getEpochSecond()).setAction(HazardAction.RAISED)
+                .setCategory(HazardCategory.VIOLENT_OR_THREATENING_BEHAVIOUR).setCaseReference(caseReference)
+                .setPersonReference("PERSON-MARK-D").setLinkedChildren(List.of("PERSON-AMY"))
+                .setDetails("Threatened a neighbour with a knife; arrested and bailed with conditions")
+                .setRaisingAgency(POLICE)
+                .setRaisedBy(Practitioner.newBuilder().setName("DC Lee Grant").setJobTitle("Detective Constable")
+                        .setOrganisation("Humberside Police").setTelephone("01482 000333").setEmail(null).build())
+                .setApprovedBy("DS Rachel Hughes, Detective Sergeant")
+                .setReviewDue(LocalDate.ofInstant(now, ZoneId.of("Europe/London")).plusMonths(6))
+                .setNotifyAgencies(List.of(SCHOOL, COUNCIL)).setOccurredAt(now.minusSeconds(3600))
+                .setRecordedBy(recordedBy("DC Lee Grant", "Detective Constable", now))
+                .setRelationshipToChildren("Mother's partner, lives in the household").setReviewOutcome(null)
+                .setCorrectsMessageId(null).build();
+    }
+}

@@ -1,0 +1,13 @@
+package org.safeguarding.exchange.service.directory;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** The agency directory as configured: {@code exchange.directory.agencies[n].code/name/kind}. */
+@ConfigurationProperties("exchange.directory")
+public record DirectoryProperties(List<Agency> agencies) {
+
+    public DirectoryProperties {
+        agencies = agencies == null ? List.of() : List.copyOf(agencies);
+    }
+}

@@ -1,0 +1,89 @@
+package org.safeguarding.exchange.service.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.safeguarding.exchange.service.contract.ExchangeHeaders;
+import org.safeguarding.exchange.service.contract.IntakeTopic;
+import org.safeguarding.exchange.service.policy.EntryFlag;
+import org.safeguarding.exchange.service.policy.Envelope;
+import org.safeguarding.exchange.service.policy.PolicyVerdict;
+import org.safeguarding.exchange.service.policy.RecordingPolicy;
+import org.safeguarding.exchange.service.register.EntryEncoding;
+import org.safeguarding.exchange.service.register.EntryFacts;
+import org.safeguarding.exchange.service.register.EntryOutcome;
+import org.safeguarding.exchange.service.register.EntryViolation;
+import org.safeguarding.exchange.service.register.NewEntry;
+import org.safeguarding.exchange.service.register.SourceCoordinates;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns one record read from an intake topic into what the register keeps: decoded and checked against the
+ * recording policy, or rejected, or undecodable. Never throws for anything an agency sent; only a failure of the
+ * exchange's own infrastructure (the registry unreachable, say) escapes, so that the batch is retried rather than
+ * a good message being dead-lettered.
+ */
+@Component
+class MessageIntake {
+
+    static final String RULE_SIZE = "contract/message-size";
+    static final String RULE_WIRE_FORMAT = "contract/wire-format";
+    static final String RULE_RECORD_TYPE = "contract/record-type-for-topic";
+
+    private final MessageDecoder decoder;
+    private final RecordingPolicy policy;
+    private final Clock clock;
+    private final int maxMessageBytes;
+
+    MessageIntake(MessageDecoder decoder, RecordingPolicy policy, Clock clock, IntakeProperties properties) {
+        this.decoder = decoder;
+        this.policy = policy;
+        this.clock = clock;
+        this.maxMessageBytes = properties.maxMessageBytes();
+    }
+
+    NewEntry admit(ConsumerRecord<String, byte[]> record) {
+        Instant receivedAt = clock.instant();
+        SourceCoordinates source = new SourceCoordinates(record.topic(), record.partition(), record.offset());
+        String messageIdHeader = ExchangeHeaders.text(record.headers(), ExchangeHeaders.MESSAGE_ID);
+        String sender = ExchangeHeaders.text(record.headers(), ExchangeHeaders.SENDER);
+        // Without its own id a message is still registered, under an id its coordinates make unique and stable.
+        String messageId = messageIdHeader != null ? messageIdHeader : "urn:exchange:no-message-id:" + source.chainId() + "/" + source.offset();
+        byte[] bytes = record.value() == null ? new byte[0] : record.value();
+        byte[] sha256 = EntryEncoding.sha256(bytes);
+
+        if (bytes.length > maxMessageBytes) {
+            return new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.REJECTED, null, null, sha256,
+                    bytes.length, null, EntryFacts.NONE, Set.of(), List.of(new EntryViolation("message", RULE_SIZE,
+                    "The message is " + bytes.length + " bytes; the exchange accepts at most " + maxMessageBytes
+                            + ". Send large documents by another secure route and refer to them.")));
+        }
+        Decoded decoded = decoder.decode(record.topic(), bytes);
+        if (!decoded.isOk()) {
+            return new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.UNDECODABLE, decoded.schemaId(),
+                    bytes, sha256, bytes.length, null, EntryFacts.NONE, Set.of(),
+                    List.of(new EntryViolation("message", RULE_WIRE_FORMAT, decoded.failure())));
+        }
+        EntryFacts facts = MessageFacts.of(decoded.record());
+        String json = ReadableJson.of(decoded.record());
+        IntakeTopic topic = IntakeTopic.of(record.topic()).orElseThrow();
+        if (!topic.recordType().isInstance(decoded.record())) {
+            return new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.REJECTED, decoded.schemaId(),
+                    bytes, sha256, bytes.length, json, facts, Set.of(), List.of(new EntryViolation("message", RULE_RECORD_TYPE,
+                    "Topic " + record.topic() + " carries " + topic.recordType().getSimpleName() + " records, not "
+                            + decoded.record().getSchema().getName() + ".")));
+        }
+        PolicyVerdict verdict = policy.check(decoded.record(), new Envelope(messageIdHeader, sender, record.topic(), receivedAt));
+        Set<String> flags = verdict.flags().isEmpty() ? Set.of()
+                : EnumSet.copyOf(verdict.flags()).stream().map(EntryFlag::name).collect(Collectors.toSet());
+        List<EntryViolation> violations = verdict.violations().stream()
+                .map(v -> new EntryViolation(v.field(), v.rule(), v.message())).toList();
+        EntryOutcome outcome = verdict.accepted() ? EntryOutcome.ACCEPTED : EntryOutcome.REJECTED;
+        return new NewEntry(messageId, source, receivedAt, sender, outcome, decoded.schemaId(), bytes, sha256,
+                bytes.length, json, facts, flags, violations);
+    }
+}

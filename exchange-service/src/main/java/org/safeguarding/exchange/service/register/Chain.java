@@ -1,0 +1,63 @@
+package org.safeguarding.exchange.service.register;
+
+import java.util.Arrays;
+
+/**
+ * The head of one hash chain: where the next entry goes and what it links to. Pure: the store loads heads and the
+ * register appends through them, so that the linking rule lives in one place.
+ */
+public final class Chain {
+
+    private final String chainId;
+    private long nextPosition;
+    private byte[] headHash;
+
+    public Chain(String chainId, long nextPosition, byte[] headHash) {
+        this.chainId = chainId;
+        this.nextPosition = nextPosition;
+        this.headHash = headHash.clone();
+    }
+
+    public static Chain empty(String chainId) {
+        return new Chain(chainId, 0, EntryEncoding.GENESIS_HASH);
+    }
+
+    public String chainId() {
+        return chainId;
+    }
+
+    /** Links the message after the head and moves the head to it. */
+    public RegisterEntry append(long sequence, NewEntry message) {
+        byte[] encoding = EntryEncoding.encode(sequence, chainId, nextPosition, headHash, message);
+        byte[] hash = EntryEncoding.entryHash(encoding);
+        RegisterEntry entry = new RegisterEntry(sequence, chainId, nextPosition, headHash, hash, message);
+        nextPosition++;
+        headHash = hash;
+        return entry;
+    }
+
+    /**
+     * Checks one stored entry against the head and moves past it; returns the reason it does not verify, or null.
+     * Recomputes the hash from the entry's fields, so a changed field, a removed entry or a reordering shows.
+     */
+    public String verifyNext(RegisterEntry stored) {
+        if (stored.chainPosition() != nextPosition) {
+            return "chain " + chainId + " expected position " + nextPosition + " but found " + stored.chainPosition();
+        }
+        if (!Arrays.equals(stored.previousHash(), headHash)) {
+            return "chain " + chainId + " position " + nextPosition + " does not link to the entry before it";
+        }
+        if (stored.message().payload() != null
+                && !Arrays.equals(EntryEncoding.sha256(stored.message().payload()), stored.message().payloadSha256())) {
+            return "entry " + stored.sequence() + ": the stored message bytes do not match their recorded hash";
+        }
+        byte[] encoding = EntryEncoding.encode(stored.sequence(), chainId, nextPosition, headHash, stored.message());
+        byte[] hash = EntryEncoding.entryHash(encoding);
+        if (!Arrays.equals(hash, stored.entryHash())) {
+            return "entry " + stored.sequence() + ": its contents do not match its hash";
+        }
+        nextPosition++;
+        headHash = hash;
+        return null;
+    }
+}

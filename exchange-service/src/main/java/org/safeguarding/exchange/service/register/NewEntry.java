@@ -1,0 +1,35 @@
+package org.safeguarding.exchange.service.register;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A message as intake hands it to the register, before it has a place in a chain.
+ *
+ * @param messageId     the exchange-message-id header, or an id derived from the source coordinates when the
+ *                      header is missing, so that reading the same record again finds the same entry
+ * @param payload       the exact bytes the agency sent, or null when they are not kept (over the size limit)
+ * @param payloadSha256 SHA-256 of the exact bytes, always present: the hash covers what was sent
+ * @param payloadJson   the readable form of a decoded message, null when undecodable
+ */
+public record NewEntry(
+        String messageId,
+        SourceCoordinates source,
+        Instant receivedAt,
+        String sender,
+        EntryOutcome outcome,
+        Integer schemaId,
+        byte[] payload,
+        byte[] payloadSha256,
+        int payloadSize,
+        String payloadJson,
+        EntryFacts facts,
+        Set<String> flags,
+        List<EntryViolation> violations) {
+
+    public NewEntry {
+        flags = Set.copyOf(flags);
+        violations = List.copyOf(violations);
+    }
+}

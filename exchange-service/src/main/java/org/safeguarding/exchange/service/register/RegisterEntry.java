@@ -1,0 +1,18 @@
+package org.safeguarding.exchange.service.register;
+
+/**
+ * An entry as written: the message, its sequence in the register and its link in its chain.
+ *
+ * @param sequence      the register-wide sequence number (allocation order, unique)
+ * @param chainPosition position in the entry's chain (one chain per intake partition), from 0
+ * @param previousHash  the entry hash of the chain's previous entry; 32 zero bytes for the first
+ * @param entryHash     SHA-256 of the entry's canonical encoding, {@link EntryEncoding}
+ */
+public record RegisterEntry(
+        long sequence,
+        String chainId,
+        long chainPosition,
+        byte[] previousHash,
+        byte[] entryHash,
+        NewEntry message) {
+}

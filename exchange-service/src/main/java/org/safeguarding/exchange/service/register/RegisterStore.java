@@ -1,0 +1,193 @@
+package org.safeguarding.exchange.service.register;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** The register's SQL: every statement works on a whole batch, so the hot path makes no per-message round trip. */
+@Repository
+class RegisterStore {
+
+    private static final String COLUMNS = """
+            sequence, message_id, chain_id, chain_position, previous_hash, entry_hash, outcome, record_type,
+            source_topic, source_partition, source_offset, sender, received_at, case_reference, sending_agency,
+            recipient_agencies, requester_name, decision, consent_status, occurred_at, recorded_at,
+            corrects_message_id, late_entry, flags, violations, schema_id, payload, payload_sha256, payload_size
+            """;
+    private static final String INSERT = "insert into register_entry (" + COLUMNS + ", message_json) values ("
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb)";
+    private static final TypeReference<List<EntryViolation>> VIOLATIONS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    RegisterStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Map<String, RegisterEntry> findByMessageIds(List<String> messageIds) {
+        Map<String, RegisterEntry> found = new HashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select " + COLUMNS + " from register_entry where message_id = any(?)");
+            ps.setArray(1, con.createArrayOf("text", messageIds.toArray()));
+            return ps;
+        }, (RowCallbackHandler) rs -> {
+            RegisterEntry entry = mapEntry(rs);
+            found.put(entry.message().messageId(), entry);
+        });
+        return found;
+    }
+
+    /** The head of each named chain; chains with no entry yet start empty. */
+    Map<String, Chain> chainHeads(List<String> chainIds) {
+        Map<String, Chain> heads = new HashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select distinct on (chain_id) chain_id, chain_position, entry_hash
+                    from register_entry where chain_id = any(?) order by chain_id, chain_position desc""");
+            ps.setArray(1, con.createArrayOf("text", chainIds.toArray()));
+            return ps;
+        }, (RowCallbackHandler) rs -> heads.put(rs.getString(1),
+                new Chain(rs.getString(1), rs.getLong(2) + 1, rs.getBytes(3))));
+        for (String chainId : new HashSet<>(chainIds)) {
+            heads.computeIfAbsent(chainId, Chain::empty);
+        }
+        return heads;
+    }
+
+    List<Long> allocateSequences(int count) {
+        return jdbc.queryForList("select nextval('register_entry_sequence') from generate_series(1, ?)", Long.class, count);
+    }
+
+    void insert(List<RegisterEntry> entries) {
+        jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                bind(ps, entries.get(i));
+            }
+
+            @Override
+            public int getBatchSize() {
+                return entries.size();
+            }
+        });
+    }
+
+    /** Streams every entry of every chain in chain order, for verification; holds one row at a time. */
+    void forEachInChainOrder(Consumer<RegisterEntry> action) {
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(
+                    "select " + COLUMNS + " from register_entry order by chain_id, chain_position",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(1000);
+            return ps;
+        }, (RowCallbackHandler) rs -> action.accept(mapEntry(rs)));
+    }
+
+    private void bind(PreparedStatement ps, RegisterEntry e) throws SQLException {
+        NewEntry m = e.message();
+        EntryFacts f = m.facts();
+        int i = 0;
+        ps.setLong(++i, e.sequence());
+        ps.setString(++i, m.messageId());
+        ps.setString(++i, e.chainId());
+        ps.setLong(++i, e.chainPosition());
+        ps.setBytes(++i, e.previousHash());
+        ps.setBytes(++i, e.entryHash());
+        ps.setString(++i, m.outcome().name());
+        ps.setString(++i, f.recordType());
+        ps.setString(++i, m.source().topic());
+        ps.setInt(++i, m.source().partition());
+        ps.setLong(++i, m.source().offset());
+        ps.setString(++i, m.sender());
+        ps.setObject(++i, utc(m.receivedAt()));
+        ps.setString(++i, f.caseReference());
+        ps.setString(++i, f.sendingAgency());
+        ps.setArray(++i, textArray(ps, f.recipientAgencies()));
+        ps.setString(++i, f.requesterName());
+        ps.setString(++i, f.decision());
+        ps.setString(++i, f.consentStatus());
+        ps.setObject(++i, utc(f.occurredAt()));
+        ps.setObject(++i, utc(f.recordedAt()));
+        ps.setString(++i, f.correctsMessageId());
+        ps.setBoolean(++i, m.flags().contains(RegisterFlags.LATE_ENTRY));
+        ps.setArray(++i, textArray(ps, m.flags().stream().sorted().toList()));
+        ps.setString(++i, json.writeValueAsString(m.violations()));
+        if (m.schemaId() == null) {
+            ps.setNull(++i, java.sql.Types.INTEGER);
+        } else {
+            ps.setInt(++i, m.schemaId());
+        }
+        ps.setBytes(++i, m.payload());
+        ps.setBytes(++i, m.payloadSha256());
+        ps.setInt(++i, m.payloadSize());
+        ps.setString(++i, m.payloadJson());
+    }
+
+    private RegisterEntry mapEntry(ResultSet rs) throws SQLException {
+        EntryFacts facts = new EntryFacts(
+                rs.getString("record_type"),
+                rs.getString("case_reference"),
+                rs.getString("sending_agency"),
+                strings(rs.getArray("recipient_agencies")),
+                rs.getString("requester_name"),
+                rs.getString("decision"),
+                rs.getString("consent_status"),
+                instant(rs.getTimestamp("occurred_at")),
+                instant(rs.getTimestamp("recorded_at")),
+                rs.getString("corrects_message_id"));
+        int schemaId = rs.getInt("schema_id");
+        Integer schema = rs.wasNull() ? null : schemaId;
+        NewEntry message = new NewEntry(
+                rs.getString("message_id"),
+                new SourceCoordinates(rs.getString("source_topic"), rs.getInt("source_partition"), rs.getLong("source_offset")),
+                instant(rs.getTimestamp("received_at")),
+                rs.getString("sender"),
+                EntryOutcome.valueOf(rs.getString("outcome")),
+                schema,
+                rs.getBytes("payload"),
+                rs.getBytes("payload_sha256"),
+                rs.getInt("payload_size"),
+                null,
+                facts,
+                new HashSet<>(strings(rs.getArray("flags"))),
+                json.readValue(rs.getString("violations"), VIOLATIONS));
+        return new RegisterEntry(rs.getLong("sequence"), rs.getString("chain_id"), rs.getLong("chain_position"),
+                rs.getBytes("previous_hash"), rs.getBytes("entry_hash"), message);
+    }
+
+    private static Array textArray(PreparedStatement ps, List<String> values) throws SQLException {
+        return ps.getConnection().createArrayOf("text", values.toArray());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,73 @@
+package org.safeguarding.exchange.service.testing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.safeguarding.exchange.agency.AgencyClient;
+
+/** A partner agency as the tests drive it: the agency-side client, pointed at the service under test. */
+public final class TestAgency implements AutoCloseable {
+
+    public static final String MESSAGE_ID = AgencyClient.MESSAGE_ID;
+
+    private final AgencyClient client;
+
+    public TestAgency(String code, String bootstrapServers, String registryUrl) {
+        client = new AgencyClient(code, Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024));
+    }
+
+    public String code() {
+        return client.agencyCode();
+    }
+
+    public String inbox() {
+        return client.inboxTopic();
+    }
+
+    public String receipts() {
+        return client.receiptsTopic();
+    }
+
+    public byte[] encode(String topic, SpecificRecord record) {
+        return client.encode(topic, record);
+    }
+
+    public String send(String topic, String caseReference, SpecificRecord record) {
+        return client.send(topic, caseReference, record);
+    }
+
+    public void sendRaw(String topic, String key, byte[] value, String messageId, String sender) {
+        client.sendBytes(topic, key, value, messageId, sender);
+    }
+
+    public Object decode(String topic, byte[] bytes) {
+        return client.decode(topic, bytes);
+    }
+
+    public List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<List<ConsumerRecord<String, byte[]>>> done,
+            Duration timeout) {
+        return client.readFromStart(topic, done, timeout);
+    }
+
+    public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic,
+            Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
+        try (AgencyClient reader = new AgencyClient("EXCHANGE-TEST-READER", Map.of("bootstrap.servers", bootstrapServers,
+                "schema.registry.url", "mock://unused"))) {
+            return reader.readFromStart(topic, done, timeout);
+        }
+    }
+
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        return AgencyClient.header(record, name);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
