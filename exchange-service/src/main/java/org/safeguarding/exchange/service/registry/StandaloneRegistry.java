@@ -1,0 +1,71 @@
+package org.safeguarding.exchange.service.registry;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+
+/**
+ * The schema registry on its own: only this package, the web server, JDBC and Flyway, on a random port
+ * unless {@code server.port} says otherwise. Without {@code spring.datasource.url} it runs on the
+ * embedded PostgreSQL, as the whole service does. For tests and for tools that need a registry and
+ * nothing else, e.g. clients of other languages checked against it.
+ */
+public final class StandaloneRegistry implements AutoCloseable {
+
+    /** Spring Boot configuration of the registry alone; also usable as {@code @SpringBootTest(classes = ...)}. */
+    @EnableAutoConfiguration(excludeName = {
+            "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+            "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
+    @ComponentScan(basePackageClasses = StandaloneRegistry.class)
+    public static class Configuration {
+    }
+
+    private final ConfigurableApplicationContext context;
+
+    private StandaloneRegistry(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts against the given database. */
+    public static StandaloneRegistry start(String jdbcUrl, String username, String password) {
+        return start(Map.of("spring.datasource.url", jdbcUrl,
+                "spring.datasource.username", username,
+                "spring.datasource.password", password));
+    }
+
+    /** Starts with these properties over the defaults (random port; embedded PostgreSQL unless a datasource is given). */
+    public static StandaloneRegistry start(Map<String, ?> properties) {
+        Map<String, Object> all = new HashMap<>();
+        all.put("server.port", "0");
+        all.put("spring.main.banner-mode", "off");
+        all.putAll(properties);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(Configuration.class)
+                .web(WebApplicationType.SERVLET)
+                .properties(all)
+                .run();
+        return new StandaloneRegistry(context);
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    /** What serializers take as {@code schema.registry.url}. */
+    public String url() {
+        return "http://localhost:" + port() + context.getEnvironment().getProperty("exchange.registry.base-path", "/registry");
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

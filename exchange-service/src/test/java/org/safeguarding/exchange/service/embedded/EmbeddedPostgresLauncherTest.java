@@ -1,0 +1,74 @@
+package org.safeguarding.exchange.service.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.registry.StandaloneRegistry;
+import org.safeguarding.exchange.service.testing.TestInfrastructure;
+
+/** The embedded default: a real PostgreSQL in-process when no datasource is configured, kept across restarts. */
+class EmbeddedPostgresLauncherTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void withoutADatasourceUrlAnEmbeddedPostgresKeepsTheRegistryAcrossRestarts() throws Exception {
+        Path dataDir = Path.of("target", "embedded-test-" + UUID.randomUUID());
+        Map<String, Object> properties = Map.of("exchange.embedded.data-dir", dataDir.toString());
+        String schema = "{\"schema\":\"{\\\"type\\\":\\\"enum\\\",\\\"name\\\":\\\"Colour\\\",\\\"symbols\\\":[\\\"RED\\\"]}\"}";
+
+        String firstAnswer;
+        String firstJdbcUrl;
+        try (StandaloneRegistry registry = StandaloneRegistry.start(properties)) {
+            firstJdbcUrl = registry.context().getEnvironment().getProperty("spring.datasource.url");
+            assertThat(firstJdbcUrl).startsWith("jdbc:postgresql://localhost:");
+            assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
+            firstAnswer = post(registry.url() + "/subjects/colour-value/versions", schema);
+            assertThat(firstAnswer).matches("\\{\"id\":\\d+}");
+        }
+
+        try (StandaloneRegistry restarted = StandaloneRegistry.start(properties)) {
+            assertThat(get(restarted.url() + "/subjects")).isEqualTo("[\"colour-value\"]");
+            assertThat(post(restarted.url() + "/subjects/colour-value/versions", schema)).isEqualTo(firstAnswer);
+        }
+    }
+
+    @Test
+    void withADatasourceUrlNothingEmbeddedStarts() throws Exception {
+        Path dataDir = Path.of("target", "embedded-test-" + UUID.randomUUID());
+        TestInfrastructure.Database database = TestInfrastructure.freshDatabase();
+        Map<String, Object> properties = new HashMap<>(database.springProperties());
+        properties.put("exchange.embedded.data-dir", dataDir.toString());
+
+        try (StandaloneRegistry registry = StandaloneRegistry.start(properties)) {
+            assertThat(registry.context().getEnvironment().getProperty("spring.datasource.url"))
+                    .isEqualTo(database.jdbcUrl());
+            assertThat(registry.context().getEnvironment().getPropertySources()
+                    .contains(EmbeddedPostgresLauncher.PROPERTY_SOURCE_NAME)).isFalse();
+            assertThat(get(registry.url() + "/subjects")).isEqualTo("[]");
+        }
+        assertThat(Files.exists(dataDir)).isFalse();
+    }
+
+    private String get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private String post(String url, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
