@@ -4,12 +4,13 @@ import exchange.v1.HazardNotification;
 import java.util.List;
 
 /**
- * Derby section 4 warns others of a hazard: notifyAgencies lists the agencies to warn, and the raising agency,
- * which already holds the hazard, is not one of them (it would be sent its own warning as news).
+ * The contract's HazardNotification: notifyAgencies lists the other agencies to be warned, each of which gets the
+ * hazard in its inbox. The raising agency already holds the hazard (Derby section 4: it is recorded against the
+ * person on the raiser's own system), so naming it there is a recording mistake, not a warning.
  */
 final class HazardNotifiesOthers implements Rule<HazardNotification> {
 
-    static final String RULE_ID = "derby-4/notify-other-agencies";
+    static final String RULE_ID = "contract-hazard/notify-other-agencies";
 
     @Override
     public void check(HazardNotification hazard, Envelope envelope, Findings findings) {

@@ -26,7 +26,7 @@ class HazardNotifiesOthersTest {
         assertThat(violations(rule, hazard, envelopeFrom(SampleRecords.POLICE)))
                 .singleElement().satisfies(violation -> {
                     assertThat(violation.field()).isEqualTo("notifyAgencies[1]");
-                    assertThat(violation.rule()).isEqualTo("derby-4/notify-other-agencies");
+                    assertThat(violation.rule()).isEqualTo("contract-hazard/notify-other-agencies");
                     assertThat(violation.message()).contains(SampleRecords.POLICE);
                 });
     }

@@ -120,7 +120,7 @@ class RecordingPolicyTest {
                 .containsExactlyInAnyOrder("aspired-futures/child-views", "hull-3.1/reason-not-informed");
         assertThat(policy.check(hazard, envelopeFrom(SampleRecords.POLICE)).violations())
                 .extracting(PolicyViolation::rule)
-                .containsExactlyInAnyOrder("derby-4/notify-other-agencies", "derby-4/linked-child");
+                .containsExactlyInAnyOrder("contract-hazard/notify-other-agencies", "derby-4/linked-child");
     }
 
     @Test
