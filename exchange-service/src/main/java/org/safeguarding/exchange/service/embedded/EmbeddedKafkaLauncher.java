@@ -3,41 +3,38 @@ package org.safeguarding.exchange.service.embedded;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The embedded default's broker: when no {@code spring.kafka.bootstrap-servers} is configured, starts a single
- * KRaft broker in this process and points the service at it; when one is configured, starts nothing.
- * Runs after the configuration files are read, and before any Kafka bean exists.
+ * The embedded default's broker: when no {@code spring.kafka.bootstrap-servers} is configured, a single KRaft
+ * broker runs in this process and the service points at it. Like {@link EmbeddedPostgresLauncher}, the broker
+ * starts only when something first asks for the property and no other source answers, so a configured broker
+ * (including a test's {@code @DynamicPropertySource}) means nothing embedded starts.
  */
-public class EmbeddedKafkaLauncher implements EnvironmentPostProcessor, Ordered {
+public class EmbeddedKafkaLauncher implements EnvironmentPostProcessor {
 
     static final String BOOTSTRAP = "spring.kafka.bootstrap-servers";
     private static EmbeddedKafkaKraftBroker broker;
 
     @Override
-    public int getOrder() {
-        return ConfigDataEnvironmentPostProcessor.ORDER + 10;
-    }
-
-    @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getProperty("exchange.embedded.enabled", Boolean.class, true) || environment.containsProperty(BOOTSTRAP)) {
+        if (environment.containsProperty(BOOTSTRAP)) {
             return;
         }
         int port = environment.getProperty("exchange.embedded.kafka-port", Integer.class, 9092);
-        String bootstrap = start(port);
-        environment.getPropertySources().addFirst(new MapPropertySource("embedded-kafka", Map.of(BOOTSTRAP, bootstrap)));
-        EmbeddedServices.announce("Kafka bootstrap servers", bootstrap);
+        environment.getPropertySources().addLast(new PropertySource<>("embeddedKafka", port) {
+            @Override
+            public Object getProperty(String name) {
+                return BOOTSTRAP.equals(name) ? start(getSource()) : null;
+            }
+        });
     }
 
     /**
      * Starts the process's one in-process broker (port 0 picks a free port), or returns the one already running,
-     * however many application contexts or tests ask for it.
+     * however many application contexts or tests ask for it. It stops when the JVM exits.
      */
     public static synchronized String start(int port) {
         if (broker == null) {

@@ -14,12 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class EmbeddedServices implements ApplicationListener<ApplicationReadyEvent> {
 
-    private static final Map<String, String> ANNOUNCED = new LinkedHashMap<>();
-
-    static synchronized void announce(String what, String where) {
-        ANNOUNCED.put(what, where);
-    }
-
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         var environment = event.getApplicationContext().getEnvironment();
@@ -32,9 +26,7 @@ class EmbeddedServices implements ApplicationListener<ApplicationReadyEvent> {
                     http + environment.getProperty("exchange.registry.base-path", "/registry"));
         }
         lines.put("HTTP", http);
-        synchronized (EmbeddedServices.class) {
-            ANNOUNCED.forEach(lines::putIfAbsent);
-        }
+        lines.put("PostgreSQL", environment.getProperty("spring.datasource.url"));
         StringBuilder out = new StringBuilder("\n=== Safeguarding information exchange is ready ===\n");
         lines.forEach((what, where) -> out.append(String.format("  %-38s %s%n", what + ":", where)));
         System.out.println(out);
