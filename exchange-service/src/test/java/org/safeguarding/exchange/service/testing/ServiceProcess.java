@@ -1,0 +1,98 @@
+package org.safeguarding.exchange.service.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.safeguarding.exchange.service.ExchangeApplication;
+
+/**
+ * The exchange service as a real, separate operating-system process, started from the test class path, so that
+ * a test can kill it without warning (SIGKILL) and start it again.
+ */
+public final class ServiceProcess {
+
+    private final Map<String, String> properties;
+    private final Path logFile;
+    private final int port;
+    private Process process;
+
+    public ServiceProcess(Map<String, String> properties, Path logFile) {
+        this.properties = properties;
+        this.logFile = logFile;
+        this.port = freePort();
+    }
+
+    public String httpUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String registryUrl() {
+        return httpUrl() + "/registry";
+    }
+
+    /** Starts the process and waits until its health endpoint says UP. */
+    public void start(Duration timeout) throws IOException, InterruptedException {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=" + System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "exchange.v1"),
+                "-cp", classPath,
+                ExchangeApplication.class.getName(),
+                "--server.port=" + port));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        Files.createDirectories(logFile.getParent());
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service process exited with " + process.exitValue() + "; see " + logFile);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(httpUrl() + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep waiting
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The service process did not become healthy within " + timeout + "; see " + logFile);
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no transaction abort. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
