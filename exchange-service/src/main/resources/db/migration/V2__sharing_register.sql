@@ -25,6 +25,7 @@ create table register_entry (
     occurred_at          timestamptz,
     recorded_at          timestamptz,
     corrects_message_id  text,
+    request_id           text,
     late_entry           boolean     not null,
     flags                text[]      not null default '{}',
     violations           jsonb       not null default '[]',
@@ -44,6 +45,7 @@ create index register_entry_case_idx on register_entry (case_reference, sequence
 create index register_entry_sending_agency_idx on register_entry (sending_agency, sequence desc);
 create index register_entry_recipients_idx on register_entry using gin (recipient_agencies);
 create index register_entry_type_idx on register_entry (record_type, sequence desc);
+create index register_entry_request_idx on register_entry (request_id) where request_id is not null;
 create index register_entry_occurred_idx on register_entry (occurred_at);
 create index register_entry_late_idx on register_entry (sequence) where late_entry;
 

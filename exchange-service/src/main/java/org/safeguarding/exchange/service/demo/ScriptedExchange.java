@@ -87,11 +87,16 @@ public final class ScriptedExchange {
                     request(caseReference, requestId + "-B", now, noReason),
                     "The school asks again without consent and without saying why (to be rejected)", sent);
 
+            // Every receipt arrives only once its message is registered and delivered: wait for them, then read inboxes.
+            Map<String, List<ConsumerRecord<String, byte[]>>> receipts = new LinkedHashMap<>();
+            for (AgencyClient agency : agencies.values()) {
+                receipts.put(agency.agencyCode(), awaitReceipts(agency, sent));
+            }
             for (AgencyClient agency : agencies.values()) {
                 printInbox(agency, caseReference);
             }
             for (AgencyClient agency : agencies.values()) {
-                printReceipts(agency, sent);
+                printReceipts(agency, sent, receipts.get(agency.agencyCode()));
             }
             printRegister(caseReference);
         } finally {
@@ -108,8 +113,7 @@ public final class ScriptedExchange {
 
     private void printInbox(AgencyClient agency, String caseReference) {
         List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : agency.readFromStart(agency.inboxTopic(),
-                seen -> seen.stream().anyMatch(r -> caseReference.equals(r.key())), Duration.ofSeconds(10))) {
+        for (ConsumerRecord<String, byte[]> r : agency.readToEnd(agency.inboxTopic(), WAIT)) {
             if (caseReference.equals(r.key())) {
                 mine.add(r);
             }
@@ -123,14 +127,21 @@ public final class ScriptedExchange {
         }
     }
 
-    private void printReceipts(AgencyClient agency, Map<String, String> sent) {
-        List<String> expected = sent.entrySet().stream().filter(e -> e.getValue().startsWith(agency.agencyCode() + " "))
-                .map(Map.Entry::getKey).toList();
+    private static List<String> sentBy(AgencyClient agency, Map<String, String> sent) {
+        return sent.entrySet().stream().filter(e -> e.getValue().startsWith(agency.agencyCode() + " ")).map(Map.Entry::getKey).toList();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> awaitReceipts(AgencyClient agency, Map<String, String> sent) {
+        List<String> expected = sentBy(agency, sent);
+        return expected.isEmpty() ? List.of() : agency.readFromStart(agency.receiptsTopic(),
+                seen -> seen.stream().map(r -> AgencyClient.header(r, AgencyClient.MESSAGE_ID)).toList().containsAll(expected), WAIT);
+    }
+
+    private void printReceipts(AgencyClient agency, Map<String, String> sent, List<ConsumerRecord<String, byte[]>> receipts) {
+        List<String> expected = sentBy(agency, sent);
         if (expected.isEmpty()) {
             return;
         }
-        List<ConsumerRecord<String, byte[]>> receipts = agency.readFromStart(agency.receiptsTopic(),
-                seen -> seen.stream().map(r -> AgencyClient.header(r, AgencyClient.MESSAGE_ID)).toList().containsAll(expected), WAIT);
         out.println("\nReceipts for " + agency.agencyCode() + ":");
         for (ConsumerRecord<String, byte[]> r : receipts) {
             String id = AgencyClient.header(r, AgencyClient.MESSAGE_ID);

@@ -1,7 +1,6 @@
 package org.safeguarding.exchange.service.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.exchange.service.delivery.Deliveries;
@@ -36,10 +35,7 @@ class IntakeListener {
     @KafkaListener(id = "exchange-intake", topics = "#{T(org.safeguarding.exchange.service.contract.IntakeTopic).names()}",
             batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        List<NewEntry> entries = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            entries.add(intake.admit(record));
-        }
+        List<NewEntry> entries = intake.admitAll(records);
         List<Recorded> recorded = register.record(entries);
         for (int i = 0; i < recorded.size(); i++) {
             Recorded result = recorded.get(i);

@@ -2,8 +2,11 @@ package org.safeguarding.exchange.service.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +21,7 @@ import org.safeguarding.exchange.service.register.EntryFacts;
 import org.safeguarding.exchange.service.register.EntryOutcome;
 import org.safeguarding.exchange.service.register.EntryViolation;
 import org.safeguarding.exchange.service.register.NewEntry;
+import org.safeguarding.exchange.service.register.SharingRegister;
 import org.safeguarding.exchange.service.register.SourceCoordinates;
 import org.springframework.stereotype.Component;
 
@@ -35,15 +39,58 @@ class MessageIntake {
     static final String RULE_RECORD_TYPE = "contract/record-type-for-topic";
 
     private final MessageDecoder decoder;
+    private final SharingRegister register;
     private final RecordingPolicy policy;
     private final Clock clock;
     private final int maxMessageBytes;
 
-    MessageIntake(MessageDecoder decoder, RecordingPolicy policy, Clock clock, IntakeProperties properties) {
+    MessageIntake(MessageDecoder decoder, SharingRegister register, RecordingPolicy policy, Clock clock, IntakeProperties properties) {
         this.decoder = decoder;
+        this.register = register;
         this.policy = policy;
         this.clock = clock;
         this.maxMessageBytes = properties.maxMessageBytes();
+    }
+
+    /**
+     * Admits a whole poll. A consent outcome answering a request is addressed to the other party of that request,
+     * found in the register or earlier in the same poll, so the agency that asked learns the consent position.
+     */
+    List<NewEntry> admitAll(List<ConsumerRecord<String, byte[]>> records) {
+        List<NewEntry> entries = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            entries.add(admit(record));
+        }
+        List<String> answered = entries.stream().filter(MessageIntake::isConsentAnsweringARequest)
+                .map(e -> e.facts().requestId()).distinct().toList();
+        if (answered.isEmpty()) {
+            return entries;
+        }
+        Map<String, List<String>> parties = new HashMap<>(register.partiesOfRequests(answered));
+        for (NewEntry e : entries) {
+            if (e.outcome() == EntryOutcome.ACCEPTED && "ShareRequest".equals(e.facts().recordType()) && e.facts().requestId() != null) {
+                List<String> sides = new ArrayList<>(e.facts().recipientAgencies());
+                sides.add(e.facts().sendingAgency());
+                parties.merge(e.facts().requestId(), sides, (a, b) -> {
+                    List<String> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    return both;
+                });
+            }
+        }
+        entries.replaceAll(e -> {
+            if (!isConsentAnsweringARequest(e)) {
+                return e;
+            }
+            List<String> others = parties.getOrDefault(e.facts().requestId(), List.of()).stream()
+                    .filter(agency -> !agency.equals(e.facts().sendingAgency())).distinct().toList();
+            return e.withFacts(e.facts().withRecipients(others));
+        });
+        return entries;
+    }
+
+    private static boolean isConsentAnsweringARequest(NewEntry e) {
+        return e.outcome() == EntryOutcome.ACCEPTED && "ConsentOutcome".equals(e.facts().recordType()) && e.facts().requestId() != null;
     }
 
     NewEntry admit(ConsumerRecord<String, byte[]> record) {

@@ -17,11 +17,18 @@ public record EntryFacts(
         String consentStatus,
         Instant occurredAt,
         Instant recordedAt,
-        String correctsMessageId) {
+        String correctsMessageId,
+        String requestId) {
 
-    public static final EntryFacts NONE = new EntryFacts(null, null, null, List.of(), null, null, null, null, null, null);
+    public static final EntryFacts NONE = new EntryFacts(null, null, null, List.of(), null, null, null, null, null, null, null);
 
     public EntryFacts {
         recipientAgencies = List.copyOf(recipientAgencies);
+    }
+
+    /** The same facts addressed to other recipients. */
+    public EntryFacts withRecipients(List<String> recipients) {
+        return new EntryFacts(recordType, caseReference, sendingAgency, recipients, requesterName, decision, consentStatus,
+                occurredAt, recordedAt, correctsMessageId, requestId);
     }
 }

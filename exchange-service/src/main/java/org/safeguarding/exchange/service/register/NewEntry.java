@@ -32,4 +32,9 @@ public record NewEntry(
         flags = Set.copyOf(flags);
         violations = List.copyOf(violations);
     }
+
+    public NewEntry withFacts(EntryFacts newFacts) {
+        return new NewEntry(messageId, source, receivedAt, sender, outcome, schemaId, payload, payloadSha256, payloadSize,
+                payloadJson, newFacts, flags, violations);
+    }
 }

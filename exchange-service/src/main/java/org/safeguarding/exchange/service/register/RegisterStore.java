@@ -29,10 +29,10 @@ class RegisterStore {
             sequence, message_id, chain_id, chain_position, previous_hash, entry_hash, outcome, record_type,
             source_topic, source_partition, source_offset, sender, received_at, case_reference, sending_agency,
             recipient_agencies, requester_name, decision, consent_status, occurred_at, recorded_at,
-            corrects_message_id, late_entry, flags, violations, schema_id, payload, payload_sha256, payload_size
+            corrects_message_id, request_id, late_entry, flags, violations, schema_id, payload, payload_sha256, payload_size
             """;
     private static final String INSERT = "insert into register_entry (" + COLUMNS + ", message_json) values ("
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb)";
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb)";
     private static final TypeReference<List<EntryViolation>> VIOLATIONS = new TypeReference<>() {
     };
 
@@ -72,6 +72,22 @@ class RegisterStore {
             heads.computeIfAbsent(chainId, Chain::empty);
         }
         return heads;
+    }
+
+    /** For each accepted request id, the agencies on either side of it. */
+    Map<String, List<String>> partiesOfRequests(List<String> requestIds) {
+        Map<String, List<String>> parties = new HashMap<>();
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select request_id, sending_agency, recipient_agencies from register_entry"
+                    + " where record_type = 'ShareRequest' and outcome = 'ACCEPTED' and request_id = any(?)");
+            ps.setArray(1, con.createArrayOf("text", requestIds.toArray()));
+            return ps;
+        }, (RowCallbackHandler) rs -> {
+            List<String> agencies = parties.computeIfAbsent(rs.getString(1), id -> new java.util.ArrayList<>());
+            agencies.add(rs.getString(2));
+            agencies.addAll(strings(rs.getArray(3)));
+        });
+        return parties;
     }
 
     List<Long> allocateSequences(int count) {
@@ -129,6 +145,7 @@ class RegisterStore {
         ps.setObject(++i, utc(f.occurredAt()));
         ps.setObject(++i, utc(f.recordedAt()));
         ps.setString(++i, f.correctsMessageId());
+        ps.setString(++i, f.requestId());
         ps.setBoolean(++i, m.flags().contains(RegisterFlags.LATE_ENTRY));
         ps.setArray(++i, textArray(ps, m.flags().stream().sorted().toList()));
         ps.setString(++i, json.writeValueAsString(m.violations()));
@@ -154,7 +171,8 @@ class RegisterStore {
                 rs.getString("consent_status"),
                 instant(rs.getTimestamp("occurred_at")),
                 instant(rs.getTimestamp("recorded_at")),
-                rs.getString("corrects_message_id"));
+                rs.getString("corrects_message_id"),
+                rs.getString("request_id"));
         int schemaId = rs.getInt("schema_id");
         Integer schema = rs.wasNull() ? null : schemaId;
         NewEntry message = new NewEntry(

@@ -72,6 +72,12 @@ public class SharingRegister {
         return written;
     }
 
+    /** For each accepted share request id, the agencies on either side of it (requester and recipient). */
+    @Transactional(readOnly = true)
+    public Map<String, List<String>> partiesOfRequests(List<String> requestIds) {
+        return requestIds.isEmpty() ? Map.of() : store.partiesOfRequests(requestIds);
+    }
+
     /** Walks every chain and recomputes every hash; the first entry that does not verify, or none. */
     @Transactional(readOnly = true)
     public ChainVerification verifyChains() {

@@ -17,7 +17,7 @@ class ChainTest {
         return new NewEntry(id, new SourceCoordinates("exchange.share-requests", 2, offset), Instant.parse("2026-03-02T10:41:00Z"),
                 sender, EntryOutcome.ACCEPTED, 7, bytes, EntryEncoding.sha256(bytes), bytes.length, "{}",
                 new EntryFacts("ShareRequest", "CASE-1", sender, List.of("LA-HULL"), "Priya Shah", null, "GIVEN",
-                        Instant.parse("2026-03-02T09:15:00Z"), Instant.parse("2026-03-02T10:40:00Z"), null),
+                        Instant.parse("2026-03-02T09:15:00Z"), Instant.parse("2026-03-02T10:40:00Z"), null, "REQ-1"),
                 Set.of(), List.of());
     }
 

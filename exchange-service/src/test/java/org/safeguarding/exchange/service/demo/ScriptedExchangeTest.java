@@ -1,0 +1,30 @@
+package org.safeguarding.exchange.service.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
+
+/** The newcomer's demo, run against the service: every step lands where the story says it does. */
+class ScriptedExchangeTest extends ExchangeServiceTest {
+
+    @Test
+    void theScriptedExchangeShowsInboxesReceiptsAndTheRegister() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        new ScriptedExchange(bootstrapServers(), registryUrl(), httpUrl(), new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        String out = printed.toString(StandardCharsets.UTF_8);
+
+        assertThat(out).contains("Inbox of SCH-OAKFIELD (3 message(s) about this case)")
+                .contains("Inbox of LA-HULL (2 message(s) about this case)")
+                .contains("SHARE_PARTIAL")
+                .contains("RAISED VIOLENT_OR_THREATENING_BEHAVIOUR about PERSON-MARK-D")
+                .contains("child's views").doesNotContain("Inbox of POL-HUMBERSIDE (1");
+        assertThat(out.lines().filter(l -> l.contains(" ACCEPTED register #"))).hasSize(4);
+        assertThat(out.lines().filter(l -> l.contains(" REJECTED register #"))).hasSize(1);
+        assertThat(out).contains("violation consent.reasonWithoutConsent");
+        assertThat(out).contains("Register entries for CASE-DEMO-");
+    }
+}
