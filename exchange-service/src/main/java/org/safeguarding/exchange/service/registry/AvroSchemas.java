@@ -81,8 +81,8 @@ final class AvroSchemas {
                                  List<String> problems) {
         for (Incompatibility incompatibility : pair.getResult().getIncompatibilities()) {
             problems.add("{errorType:'" + incompatibility.getType() + "', description:'The " + reader
-                    + " schema cannot read data written with the " + writer + " schema at path '"
-                    + incompatibility.getLocation() + "'', additionalInfo:'" + incompatibility.getMessage() + "'}");
+                    + " schema cannot read data written with the " + writer + " schema, at "
+                    + incompatibility.getLocation() + "', additionalInfo:'" + incompatibility.getMessage() + "'}");
         }
     }
 }

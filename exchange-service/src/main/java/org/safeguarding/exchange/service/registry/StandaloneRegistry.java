@@ -44,10 +44,13 @@ public final class StandaloneRegistry implements AutoCloseable {
         all.put("server.port", "0");
         all.put("spring.main.banner-mode", "off");
         all.putAll(properties);
+        // As command-line arguments, so that they override application.yml (default properties would not).
+        String[] arguments = all.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(Configuration.class)
                 .web(WebApplicationType.SERVLET)
-                .properties(all)
-                .run();
+                .run(arguments);
         return new StandaloneRegistry(context);
     }
 

@@ -45,7 +45,7 @@ class RegistryRestartTest {
             // Registering known schemas again gives the same ids, and a new schema a new one.
             assertThat(http.register("restart-a-value", person(NAME, AGE_WITH_DEFAULT))).isEqualTo(second);
             assertThat(http.register("restart-c-value", person(NAME))).isEqualTo(first);
-            assertThat(http.register("restart-c-value", "\"int\"")).isNotIn(first, second, third);
+            assertThat(http.register("restart-d-value", "\"int\"")).isNotIn(first, second, third);
         }
     }
 }

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -25,6 +28,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * static final TestInfrastructure.Database DB = TestInfrastructure.freshDatabase();
  * &#64;DynamicPropertySource static void db(DynamicPropertyRegistry r) { DB.registerIn(r); }
  * </pre>
+ * or {@code @ContextConfiguration(initializers = TestInfrastructure.FreshDatabase.class)}, or
+ * {@code StandaloneRegistry.start(TestInfrastructure.freshDatabase().springProperties())}.
  */
 public final class TestInfrastructure {
 
@@ -53,6 +58,19 @@ public final class TestInfrastructure {
 
         public Connection connect() throws SQLException {
             return DriverManager.getConnection(jdbcUrl, username, password);
+        }
+    }
+
+    /**
+     * Points the application context at a fresh database of its own. Spring's test context cache
+     * shares a context (and so its database) between test classes with the same configuration.
+     */
+    public static final class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Database database = freshDatabase();
+            context.getEnvironment().getPropertySources()
+                    .addFirst(new MapPropertySource("testDatabase", database.springProperties()));
         }
     }
 
