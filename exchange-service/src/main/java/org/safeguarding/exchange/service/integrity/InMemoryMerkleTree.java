@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A log held wholly in memory with every complete inner node kept, so that subtree hashes, and
  * therefore proofs, cost O(log n) look-ups. Hashes sit in one flat byte array per level to keep
- * a million leaves to about 64 MB.
+ * a million leaves to about 64 MB; one level holds at most about 67 million hashes.
  */
 public final class InMemoryMerkleTree implements LeafHashes {
 
