@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Builds RFC 6962 audit paths (inclusion proofs) and consistency proofs from a leaf-hash source.
  * Proofs list hashes from the bottom of the tree upwards, as RFC 6962 section 2.1 and RFC 9162
- * section 2.1.3 and 2.1.4 define them.
+ * section 2.1.3 and 2.1.4 define them. A proof needs O(log n) subtree hashes, each O(log n)
+ * reads from a source that stores inner nodes ({@link InMemoryMerkleTree}); a source of bare leaf
+ * hashes rehashes the subtrees, O(n) per proof.
  */
 public final class ProofGenerator {
 

@@ -57,6 +57,7 @@ public final class ProofVerifier {
      * Succeeds only if {@code proof} shows that the tree of size {@code size2} with root {@code root2}
      * extends the tree of size {@code size1} with root {@code root1}. As in RFC 9162, size1 must be
      * positive: every tree extends the empty tree, so there is no proof to check from size 0.
+     * For equal sizes the proof must be empty and the two roots identical.
      */
     public static void verifyConsistency(long size1, long size2, List<byte[]> proof, byte[] root1, byte[] root2)
             throws InvalidProofException {
