@@ -80,6 +80,14 @@ public class MerkleBenchmark {
         return ProofGenerator.inclusion(tree, index, LEAVES);
     }
 
+    /** Baseline: one RFC 6962 inner-node hash (SHA-256 of 65 bytes), the unit the other figures are made of. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public byte[] hashOneInnerNode() {
+        return MerkleHasher.hashChildren(leafHashes[0], leafHashes[1]);
+    }
+
     /** (c) Verifies one inclusion proof (20 hashes) against the million-leaf root. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
