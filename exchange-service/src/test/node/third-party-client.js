@@ -28,8 +28,32 @@ function kafka(input) {
   });
 }
 
+// Every HTTP call the registry package makes, with the headers it chose, so a run shows how it talks to the registry.
+const registryCalls = [];
+
+const recordCalls = () => ({
+  response: (next) => {
+    const record = (response) => {
+      if (response && typeof response.request === 'function') {
+        const request = response.request();
+        const headers = request.headers();
+        registryCalls.push(`${request.method().toUpperCase()} ${new URL(request.url()).pathname} -> ${response.status()}`
+          + ` (content-type: ${headers['content-type']}, accept: ${headers.accept})`);
+      } else if (response && response.status && response.url) {
+        // The package's own error middleware has already turned a refusal into an Error.
+        const [method, url] = response.url.split(' ');
+        registryCalls.push(`${method.toUpperCase()} ${new URL(url).pathname} -> ${response.status}: ${response.message}`);
+      }
+      return response;
+    };
+    return next().then(record, (response) => {
+      throw record(response);
+    });
+  },
+});
+
 function registryClient(input) {
-  return new SchemaRegistry({ host: input.registryUrl, clientId: 'third-party-client' });
+  return new SchemaRegistry({ host: input.registryUrl, clientId: 'third-party-client', middlewares: [recordCalls] });
 }
 
 /**
@@ -134,11 +158,11 @@ async function main() {
   }, TIMEOUT_MS);
   const result = await commands[command](input);
   clearTimeout(timer);
-  process.stdout.write(JSON.stringify(result) + '\n');
+  process.stdout.write(JSON.stringify({ ...result, registryCalls }) + '\n');
 }
 
 main().catch((e) => {
-  process.stderr.write(`${e && e.stack ? e.stack : e}\n`);
+  process.stderr.write(`${e && e.stack ? e.stack : e}\nregistry calls:\n${registryCalls.join('\n')}\n`);
   if (e && e.paths) {
     process.stderr.write(`invalid paths: ${JSON.stringify(e.paths)}\n`);
   }

@@ -38,7 +38,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.serde.ExchangeAvroDeserializer;
 import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
@@ -67,12 +69,26 @@ class ThirdPartyClientCompatibilityTest {
     private static StandaloneRegistry registry;
     private static String bootstrapServers;
 
+    private static String skipReason;
+
     @BeforeAll
     static void start() {
-        node = ThirdPartyNodeClient.installOrSkip(Path.of("src/test/node"), Path.of("target/third-party-node"));
+        skipReason = ThirdPartyNodeClient.whyUnavailable().orElse(null);
+        if (skipReason != null) {
+            System.out.println(skipReason);
+            System.err.println(skipReason);
+            return;
+        }
+        node = ThirdPartyNodeClient.install(Path.of("src/test/node"), Path.of("target/third-party-node"));
         TestInfrastructure.Database database = TestInfrastructure.freshDatabase();
         registry = StandaloneRegistry.start(database.jdbcUrl(), database.username(), database.password());
         bootstrapServers = TestKafka.bootstrapServers();
+    }
+
+    /** Each test is skipped, with the reason, rather than the class silently, so reports count and show it. */
+    @BeforeEach
+    void needsNode() {
+        Assumptions.assumeTrue(skipReason == null, skipReason);
     }
 
     @AfterAll

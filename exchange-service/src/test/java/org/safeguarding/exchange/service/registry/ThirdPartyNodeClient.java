@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,20 +36,21 @@ final class ThirdPartyNodeClient {
         this.workDir = workDir;
     }
 
-    /**
-     * Installs the client into {@code workDir}, or aborts the calling test with a visible reason where this machine
-     * has no {@code node} or {@code npm}. A failed install fails the test.
-     */
-    static ThirdPartyNodeClient installOrSkip(Path sourceDir, Path workDir) {
-        Optional<Path> node = executable("node");
-        Optional<Path> npm = executable("npm");
-        if (node.isEmpty() || npm.isEmpty()) {
-            String reason = "SKIPPED: no " + (node.isEmpty() ? "'node'" : "'npm'") + " executable on the PATH, so the "
-                    + "check against third-party Node.js clients (kafkajs, @kafkajs/confluent-schema-registry) cannot run";
-            System.out.println(reason);
-            System.err.println(reason);
-            Assumptions.abort(reason);
+    /** Why the client cannot run on this machine, if it cannot: no {@code node} or no {@code npm} on the PATH. */
+    static Optional<String> whyUnavailable() {
+        for (String name : List.of("node", "npm")) {
+            if (executable(name).isEmpty()) {
+                return Optional.of("SKIPPED: no '" + name + "' executable on the PATH, so the check against "
+                        + "third-party Node.js clients (kafkajs, @kafkajs/confluent-schema-registry) cannot run");
+            }
         }
+        return Optional.empty();
+    }
+
+    /** Installs the client into {@code workDir} with {@code npm ci}, unless the same lock file is installed there already; a failed install fails. */
+    static ThirdPartyNodeClient install(Path sourceDir, Path workDir) {
+        Path node = executable("node").orElseThrow();
+        Path npm = executable("npm").orElseThrow();
         try {
             Files.createDirectories(workDir);
             for (String source : SOURCES) {
@@ -63,7 +63,7 @@ final class ThirdPartyNodeClient {
             if (!installed) {
                 Files.deleteIfExists(installedLock);
                 // Install scripts are not needed by these packages and are not run.
-                Result result = run(workDir, INSTALL_TIMEOUT_SECONDS, npm.get().toString(), "ci", "--no-audit",
+                Result result = run(workDir, INSTALL_TIMEOUT_SECONDS, npm.toString(), "ci", "--no-audit",
                         "--no-fund", "--ignore-scripts", "--loglevel=warn");
                 if (result.exitCode != 0) {
                     throw new AssertionError("npm ci failed in " + workDir.toAbsolutePath() + "\n" + result);
@@ -73,7 +73,7 @@ final class ThirdPartyNodeClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ThirdPartyNodeClient(node.get(), workDir);
+        return new ThirdPartyNodeClient(node, workDir);
     }
 
     /** Runs one command of the client with this input (written as JSON) and returns the JSON line it prints. */
@@ -87,11 +87,20 @@ final class ThirdPartyNodeClient {
                 throw new AssertionError("The Node.js client's '" + command + "' failed\n" + result);
             }
             String[] lines = result.stdout.strip().split("\n");
+            JsonNode answer;
             try {
-                return JSON.readTree(lines[lines.length - 1]);
+                answer = JSON.readTree(lines[lines.length - 1]);
             } catch (RuntimeException e) {
                 throw new AssertionError("The Node.js client's '" + command + "' printed no JSON result\n" + result, e);
             }
+            // How the third-party package spoke to the registry, for whoever reads the test output.
+            StringBuilder report = new StringBuilder("Node.js client '" + command + "', registry calls:");
+            answer.path("registryCalls").forEach(call -> report.append("\n  ").append(call.asString()));
+            if (!result.stderr.isBlank()) {
+                report.append("\nstderr:\n").append(result.stderr);
+            }
+            System.out.println(report);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
