@@ -266,6 +266,15 @@ class PipelineTest extends ExchangeServiceTest {
     }
 
     @Test
+    void healthAndPrometheusMetricsAreServed() {
+        String messageId = school.send("exchange.share-requests", "CASE-METRICS", request("CASE-METRICS"));
+        receipt(school, messageId);
+        assertThat(http().get().uri("/actuator/health").retrieve().body(String.class)).contains("\"status\":\"UP\"");
+        assertThat(http().get().uri("/actuator/prometheus").retrieve().body(String.class))
+                .contains("exchange_intake_messages_total{").contains("outcome=\"ACCEPTED\"");
+    }
+
+    @Test
     void everyChainInTheRegisterVerifies() {
         String messageId = school.send("exchange.share-requests", "CASE-CHAIN", request("CASE-CHAIN"));
         receipt(school, messageId);
