@@ -1,6 +1,7 @@
 package org.safeguarding.exchange.service.register;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
@@ -29,6 +30,9 @@ public record NewEntry(
         List<EntryViolation> violations) {
 
     public NewEntry {
+        // The hash covers the receiving time in milliseconds, and PostgreSQL rounds to microseconds: a time of
+        // .123999999 s would come back as .124 s and no longer match its hash. So the register keeps milliseconds.
+        receivedAt = receivedAt.truncatedTo(ChronoUnit.MILLIS);
         flags = Set.copyOf(flags);
         violations = List.copyOf(violations);
     }

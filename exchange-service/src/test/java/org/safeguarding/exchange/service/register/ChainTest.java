@@ -105,6 +105,15 @@ class ChainTest {
     }
 
     @Test
+    void theReceivingTimeIsKeptInMillisecondsSoTheDatabaseCannotRoundItAwayFromItsHash() {
+        NewEntry m = message("m-9", 9, "SCH-OAKFIELD", "x");
+        NewEntry precise = new NewEntry(m.messageId(), m.source(), Instant.parse("2026-03-02T10:41:00.123999999Z"), m.sender(),
+                m.outcome(), m.schemaId(), m.payload(), m.payloadSha256(), m.payloadSize(), m.payloadJson(), m.facts(), m.flags(),
+                m.violations());
+        assertThat(precise.receivedAt()).isEqualTo(Instant.parse("2026-03-02T10:41:00.123Z"));
+    }
+
+    @Test
     void nullAndEmptyTextEncodeDifferently() {
         NewEntry withNullSender = message("m-1", 100, null, "first");
         NewEntry withEmptySender = message("m-1", 100, "", "first");
