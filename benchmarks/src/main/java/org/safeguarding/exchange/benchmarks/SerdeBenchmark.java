@@ -3,6 +3,8 @@ package org.safeguarding.exchange.benchmarks;
 import exchange.v1.ShareDecision;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.io.BinaryDecoder;
@@ -14,13 +16,16 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.safeguarding.exchange.serde.ExchangeAvroDeserializer;
 import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
 import org.safeguarding.exchange.testing.SampleRecords;
@@ -31,6 +36,10 @@ import org.safeguarding.exchange.testing.SampleRecords;
  * Avro SpecificDatumWriter/SpecificDatumReader with no framing, both reusing their encoders and decoders.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar SerdeBenchmark -f 1 -wi 3 -i 5</pre>
+ *
+ * <p>Besides JMH's throughput, each measured iteration prints the benchmark thread's CPU time per operation
+ * ("cpu-ns/op"): on a machine shared with other work, throughput also measures how much CPU the scheduler gave
+ * the thread, while CPU time per operation measures the code.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -76,33 +85,60 @@ public class SerdeBenchmark {
         }
     }
 
+    /** Counts operations and the benchmark thread's CPU time over one iteration. */
+    @State(Scope.Thread)
+    public static class CpuMeter {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        long operations;
+        private long cpuAtStart;
+
+        @Setup(Level.Iteration)
+        public void start() {
+            operations = 0;
+            cpuAtStart = THREADS.getCurrentThreadCpuTime();
+        }
+
+        @TearDown(Level.Iteration)
+        public void report(BenchmarkParams params) {
+            long cpu = THREADS.getCurrentThreadCpuTime() - cpuAtStart;
+            System.out.printf("%s cpu-ns/op %.0f%n", params.getBenchmark().replaceAll(".*\\.", ""),
+                    operations == 0 ? 0.0 : (double) cpu / operations);
+        }
+    }
+
     @Benchmark
-    public Object exchangeSerdeRoundTrip() {
+    public Object exchangeSerdeRoundTrip(CpuMeter meter) {
+        meter.operations++;
         return deserializer.deserialize(TOPIC, serializer.serialize(TOPIC, decision));
     }
 
     @Benchmark
-    public Object plainAvroRoundTrip() throws IOException {
+    public Object plainAvroRoundTrip(CpuMeter meter) throws IOException {
+        meter.operations++;
         return plainDeserialize(plainSerialize());
     }
 
     @Benchmark
-    public byte[] exchangeSerdeSerialize() {
+    public byte[] exchangeSerdeSerialize(CpuMeter meter) {
+        meter.operations++;
         return serializer.serialize(TOPIC, decision);
     }
 
     @Benchmark
-    public byte[] plainAvroSerialize() throws IOException {
+    public byte[] plainAvroSerialize(CpuMeter meter) throws IOException {
+        meter.operations++;
         return plainSerialize();
     }
 
     @Benchmark
-    public Object exchangeSerdeDeserialize() {
+    public Object exchangeSerdeDeserialize(CpuMeter meter) {
+        meter.operations++;
         return deserializer.deserialize(TOPIC, framed);
     }
 
     @Benchmark
-    public Object plainAvroDeserialize() throws IOException {
+    public Object plainAvroDeserialize(CpuMeter meter) throws IOException {
+        meter.operations++;
         return plainDeserialize(plain);
     }
 
