@@ -77,8 +77,11 @@ public class ExchangeAvroDeserializer implements Deserializer<Object> {
             return Arrays.copyOfRange(message, WireFormat.HEADER_LENGTH, message.length);
         }
         try {
-            BinaryDecoder in = DecoderFactory.get().binaryDecoder(message, WireFormat.HEADER_LENGTH, bodyLength, decoder.get());
-            decoder.set(in);
+            BinaryDecoder reuse = decoder.get();
+            BinaryDecoder in = DecoderFactory.get().binaryDecoder(message, WireFormat.HEADER_LENGTH, bodyLength, reuse);
+            if (in != reuse) {
+                decoder.set(in);
+            }
             Object value = reader.datumReader.read(null, in);
             return reader.writerSchema.getType() == Schema.Type.STRING ? value.toString() : value;
         } catch (IOException | RuntimeException e) {

@@ -99,7 +99,10 @@ public class ExchangeAvroSerializer implements Serializer<Object> {
     }
 
     private Target target(String topic, Schema schema) {
-        Map<Schema, Target> targets = targetsByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>());
+        Map<Schema, Target> targets = targetsByTopic.get(topic);
+        if (targets == null) {
+            targets = targetsByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>());
+        }
         Target target = targets.get(schema);
         if (target == null) {
             target = resolve(topic, schema);

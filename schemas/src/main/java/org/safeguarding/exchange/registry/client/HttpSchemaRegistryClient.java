@@ -48,7 +48,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         this.baseUrls = baseUrls.stream().map(HttpSchemaRegistryClient::withoutTrailingSlash).toList();
         this.authorization = userInfo == null || userInfo.isBlank() ? null
                 : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // HTTP/1.1 as Confluent's own client speaks it: no h2c upgrade for proxies and registries to trip over.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     @Override
