@@ -52,7 +52,7 @@ public final class ServiceProcess {
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Files.createDirectories(logFile.getParent());
         process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+                .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile())).start();
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
