@@ -1,5 +1,6 @@
 package org.safeguarding.exchange.benchmarks;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ public class RegisterSearchBenchmark {
     private static final List<String> AGENCIES = List.of("LA-HULL", "SCH-OAKFIELD", "POL-HUMBERSIDE", "NHS-HUMBER", "SCH-NEWLAND");
 
     private EmbeddedPostgres postgres;
+    private HikariDataSource pool;
     private RegisterSearch search;
     private final SplittableRandom random = new SplittableRandom(2026);
 
@@ -54,7 +56,12 @@ public class RegisterSearchBenchmark {
         Path dataDir = Path.of(System.getProperty("benchmark.db", "target/search-benchmark-db"));
         Files.createDirectories(dataDir);
         postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
-        DataSource dataSource = postgres.getPostgresDatabase();
+        // A connection pool, as the service has: a new PostgreSQL connection per search would cost more than the search.
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setMaximumPoolSize(2);
+        this.pool = pool;
+        DataSource dataSource = pool;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         long present = jdbc.queryForObject("select count(*) from register_entry", Long.class);
@@ -109,6 +116,7 @@ public class RegisterSearchBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws IOException {
+        pool.close();
         postgres.close();
     }
 }
