@@ -9,7 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the scripted exchange against a service that is already running: {@code DemoClient http://host:8080}. Asks
- * the service where its Kafka and schema registry are, then behaves as three agencies would.
+ * the service where its Kafka and schema registry are, then behaves as three agencies would. The register entries at
+ * the end are read as a user with the AUDITOR role: {@code DemoClient URL USER PASSWORD}, or the environment variables
+ * {@code EXCHANGE_USER} and {@code EXCHANGE_PASSWORD} (for example the generated {@code auditor} printed at start-up).
  */
 public final class DemoClient {
 
@@ -25,6 +27,14 @@ public final class DemoClient {
         }
         JsonNode connection = JsonMapper.builder().build().readTree(response.body());
         new ScriptedExchange(connection.path("kafkaBootstrapServers").asText(), connection.path("schemaRegistryUrl").asText(),
-                http, System.out).run();
+                http, System.out, user(args), password(args)).run();
+    }
+
+    private static String user(String[] args) {
+        return args.length > 1 ? args[1] : System.getenv("EXCHANGE_USER");
+    }
+
+    private static String password(String[] args) {
+        return args.length > 2 ? args[2] : System.getenv("EXCHANGE_PASSWORD");
     }
 }

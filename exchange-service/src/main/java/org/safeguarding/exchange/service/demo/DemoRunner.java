@@ -1,5 +1,8 @@
 package org.safeguarding.exchange.service.demo;
 
+import java.util.Set;
+import org.safeguarding.exchange.service.security.Role;
+import org.safeguarding.exchange.service.security.UserAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -19,7 +22,10 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
         String registry = environment.getProperty("schema.registry.url",
                 http + environment.getProperty("exchange.registry.base-path", "/registry"));
         try {
-            new ScriptedExchange(environment.getProperty("spring.kafka.bootstrap-servers"), registry, http, System.out).run();
+            // The demo reads the register as an auditor of its own, created for this run with a random password.
+            String user = "demo-auditor-" + System.nanoTime();
+            String password = context.getBean(UserAccounts.class).addGeneratedUser(user, Set.of(Role.AUDITOR), null);
+            new ScriptedExchange(environment.getProperty("spring.kafka.bootstrap-servers"), registry, http, System.out, user, password).run();
         } catch (Exception e) {
             throw new IllegalStateException("The scripted exchange failed: " + e.getMessage(), e);
         }

@@ -53,12 +53,21 @@ public final class ScriptedExchange {
     private final String registryUrl;
     private final String httpUrl;
     private final PrintStream out;
+    private final String user;
+    private final String password;
 
     public ScriptedExchange(String bootstrapServers, String registryUrl, String httpUrl, PrintStream out) {
+        this(bootstrapServers, registryUrl, httpUrl, out, null, null);
+    }
+
+    /** With the user (and password) that reads the register entries at the end; the register is not open to all. */
+    public ScriptedExchange(String bootstrapServers, String registryUrl, String httpUrl, PrintStream out, String user, String password) {
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
         this.httpUrl = httpUrl;
         this.out = out;
+        this.user = user;
+        this.password = password;
     }
 
     public void run() throws Exception {
@@ -157,8 +166,12 @@ public final class ScriptedExchange {
     }
 
     private void printRegister(String caseReference) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(httpUrl + "/api/register/entries?caseReference=" + caseReference)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(httpUrl + "/api/register/entries?caseReference=" + caseReference));
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         out.println("\nRegister entries for " + caseReference + " (GET /api/register/entries?caseReference=" + caseReference + "):");
         out.println("   " + (response.statusCode() == 200 ? RegisterPrinter.table(response.body()) : "HTTP " + response.statusCode() + " " + response.body()));
     }

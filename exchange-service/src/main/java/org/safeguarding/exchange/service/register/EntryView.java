@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.List;
 
-/** A register entry as readers see it: its facts, its place in its chain, and the message in readable form. */
+/**
+ * A register entry as readers see it: its facts, its place in its chain, the message in readable form, and the request
+ * it belongs to (a request, or a consent outcome or decision answering one).
+ */
 public record EntryView(
         long sequence,
         String messageId,
@@ -31,5 +34,14 @@ public record EntryView(
         long sourceOffset,
         Integer schemaId,
         int payloadSize,
-        @JsonRawValue String message) {
+        @JsonRawValue String message,
+        String requestId) {
+
+    /** The entry's metadata only: what a hub sees (no message body). */
+    public EntryView withoutMessage() {
+        return new EntryView(sequence, messageId, outcome, recordType, caseReference, sendingAgency, recipientAgencies, requesterName,
+                decision, consentStatus, occurredAt, recordedAt, receivedAt, lateEntry, flags, violations, chainId, chainPosition,
+                previousHash, entryHash, sourceTopic, sourcePartition, sourceOffset, schemaId, payloadSize, null, requestId);
+    }
+
 }

@@ -20,7 +20,13 @@ public final class StandaloneRegistry implements AutoCloseable {
     /** Spring Boot configuration of the registry alone; also usable as {@code @SpringBootTest(classes = ...)}. */
     @EnableAutoConfiguration(excludeName = {
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-            "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
+            "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
+            // The registry is open to every agency's serializer; the service's access control is not part of it.
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
     @ComponentScan(basePackageClasses = StandaloneRegistry.class)
     public static class Configuration {
     }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
+import org.safeguarding.exchange.service.testing.TestUsers;
 
 /** The newcomer's demo, run against the service: every step lands where the story says it does. */
 class ScriptedExchangeTest extends ExchangeServiceTest {
@@ -14,7 +15,8 @@ class ScriptedExchangeTest extends ExchangeServiceTest {
     @Test
     void theScriptedExchangeShowsInboxesReceiptsAndTheRegister() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        new ScriptedExchange(bootstrapServers(), registryUrl(), httpUrl(), new PrintStream(printed, true, StandardCharsets.UTF_8)).run();
+        new ScriptedExchange(bootstrapServers(), registryUrl(), httpUrl(), new PrintStream(printed, true, StandardCharsets.UTF_8),
+                TestUsers.AUDITOR, TestUsers.password(TestUsers.AUDITOR)).run();
         String out = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(out).contains("Inbox of SCH-OAKFIELD (3 message(s) about this case)")
@@ -26,5 +28,7 @@ class ScriptedExchangeTest extends ExchangeServiceTest {
         assertThat(out.lines().filter(l -> l.contains(" REJECTED register #"))).hasSize(1);
         assertThat(out).contains("violation consent.reasonWithoutConsent");
         assertThat(out).contains("Register entries for CASE-DEMO-");
+        String register = out.substring(out.indexOf("Register entries for CASE-DEMO-"));
+        assertThat(register).doesNotContain("HTTP 40").contains("ShareDecision").contains("HazardNotification");
     }
 }

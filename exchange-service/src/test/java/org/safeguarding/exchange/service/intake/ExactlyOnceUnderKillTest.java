@@ -34,6 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.agency.AgencyClient;
 import org.safeguarding.exchange.service.testing.ServiceProcess;
+import org.safeguarding.exchange.service.testing.TestUsers;
 import org.safeguarding.exchange.service.testing.TestInfrastructure;
 import org.safeguarding.exchange.service.testing.TestKafka;
 import org.safeguarding.exchange.testing.SampleRecords;
@@ -109,7 +110,8 @@ class ExactlyOnceUnderKillTest {
             }
 
             HttpResponse<String> verify = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(second.httpUrl() + "/api/register/verify")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(second.httpUrl() + "/api/register/verify")).header("Authorization",
+                    TestUsers.basicAuthorization(TestUsers.AUDITOR)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(verify.body()).contains("\"intact\":true").contains("\"entriesChecked\":" + MESSAGES);
         } finally {
             first.stop();

@@ -13,7 +13,8 @@ import org.springframework.web.client.RestClient;
 /**
  * The whole service on a random port, against the JVM's shared test broker and a fresh database of its own (see
  * {@link TestInfrastructure} and {@link TestKafka}). The context is closed after each class: two live services
- * would both consume the shared intake topics and deliver twice.
+ * would both consume the shared intake topics and deliver twice. The service's users are {@link TestUsers};
+ * {@link #http()} logs in as an auditor.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -30,6 +31,7 @@ public abstract class ExchangeServiceTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.freshDatabase().registerIn(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        TestUsers.springProperties().forEach((key, value) -> registry.add(key, () -> value));
     }
 
     protected String bootstrapServers() {
@@ -48,7 +50,19 @@ public abstract class ExchangeServiceTest {
         return jdbc;
     }
 
+    /** HTTP as {@link TestUsers#AUDITOR}, who may read the whole register (and the metrics). */
     protected RestClient http() {
+        return http(TestUsers.AUDITOR);
+    }
+
+    /** HTTP as one of the {@link TestUsers}. */
+    protected RestClient http(String user) {
+        return RestClient.builder().baseUrl(httpUrl())
+                .defaultHeader("Authorization", TestUsers.basicAuthorization(user)).build();
+    }
+
+    /** HTTP without credentials. */
+    protected RestClient anonymousHttp() {
         return RestClient.create(httpUrl());
     }
 }

@@ -50,6 +50,7 @@ public final class ServiceProcess {
                 ExchangeApplication.class.getName(),
                 "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        TestUsers.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         Files.createDirectories(logFile.getParent());
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile())).start();

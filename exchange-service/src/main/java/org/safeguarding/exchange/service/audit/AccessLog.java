@@ -1,0 +1,123 @@
+package org.safeguarding.exchange.service.audit;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.safeguarding.exchange.service.security.AccessRefused;
+import org.safeguarding.exchange.service.security.Caller;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Who has read the register: every read (who, which query, when, how many rows, which cases) and every refusal, in
+ * the append-only {@code access_log} table (V4__access_log.sql).
+ */
+@Component
+class AccessLog {
+
+    /** A read returning entries of more cases than this is kept as a bulk read rather than listing every case. */
+    static final int MAX_CASES_LISTED = 10_000;
+
+    enum Outcome { ALLOWED, REFUSED }
+
+    /** One row of the access log as auditors read it; {@code caseReferences} null means a bulk read. */
+    record Access(long id, Instant accessedAt, String principal, List<String> roles, String agency, String action,
+            @com.fasterxml.jackson.annotation.JsonRawValue String query, String caseReference, List<String> caseReferences,
+            long rowCount, String outcome, String reason) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    AccessLog(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void allowed(Caller caller, String action, Map<String, ?> query, String caseReference, Collection<String> cases, long rows) {
+        write(caller, action, query, caseReference, cases, rows, Outcome.ALLOWED, null);
+    }
+
+    void refused(Caller caller, String action, Map<String, ?> query, String caseReference, String reason) {
+        write(caller, action, query, caseReference, List.of(), 0, Outcome.REFUSED, reason);
+    }
+
+    @EventListener
+    void onRefusal(AccessRefused refusal) {
+        Map<String, Object> query = new java.util.LinkedHashMap<>();
+        query.put("path", refusal.path());
+        if (refusal.query() != null) {
+            query.put("queryString", refusal.query());
+        }
+        write(refusal.caller(), refusal.method() + " " + refusal.path(), query, null, List.of(), 0, Outcome.REFUSED,
+                "role does not permit this path");
+    }
+
+    /**
+     * Reads of (or refusals about) a case, newest first: reads that named the case or returned any of its entries,
+     * and bulk reads too large to list their cases, which may have included it.
+     */
+    List<Access> find(String caseReference, String principal, Long before, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select id, accessed_at, principal, roles, agency, action, query::text as query, case_reference, case_references,
+                       row_count, outcome, reason from access_log where true""");
+        List<Object> args = new ArrayList<>();
+        if (caseReference != null) {
+            sql.append(" and (case_reference = ? or case_references @> array[?::text]"
+                    + " or (case_references is null and outcome = 'ALLOWED'))");
+            args.add(caseReference);
+            args.add(caseReference);
+        }
+        if (principal != null) {
+            sql.append(" and principal = ?");
+            args.add(principal);
+        }
+        if (before != null) {
+            sql.append(" and id < ?");
+            args.add(before);
+        }
+        sql.append(" order by id desc limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, i) -> access(rs), args.toArray());
+    }
+
+    private void write(Caller caller, String action, Map<String, ?> query, String caseReference, Collection<String> cases, long rows,
+            Outcome outcome, String reason) {
+        List<String> roles = caller.roles().stream().map(Enum::name).sorted().toList();
+        String[] caseArray = cases == null ? null : cases.toArray(String[]::new);
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("insert into access_log (principal, roles, agency, action, query, case_reference,"
+                    + " case_references, row_count, outcome, reason) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)");
+            ps.setString(1, caller.name());
+            ps.setArray(2, con.createArrayOf("text", roles.toArray()));
+            ps.setString(3, caller.agency());
+            ps.setString(4, action);
+            ps.setString(5, json.writeValueAsString(query));
+            ps.setString(6, caseReference);
+            ps.setArray(7, caseArray == null ? null : con.createArrayOf("text", caseArray));
+            ps.setLong(8, rows);
+            ps.setString(9, outcome.name());
+            ps.setString(10, reason);
+            return ps;
+        });
+    }
+
+    private static Access access(ResultSet rs) throws SQLException {
+        return new Access(rs.getLong("id"), rs.getTimestamp("accessed_at").toInstant(), rs.getString("principal"),
+                strings(rs.getArray("roles")), rs.getString("agency"), rs.getString("action"), rs.getString("query"),
+                rs.getString("case_reference"), strings(rs.getArray("case_references")), rs.getLong("row_count"),
+                rs.getString("outcome"), rs.getString("reason"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? null : Arrays.asList((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,41 @@
+package org.safeguarding.exchange.service.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** Production: roles, agency and name come from the token's claims ({@code exchange.security.jwt.*-claim}). */
+class JwtCallerConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final SecurityProperties.Jwt claims;
+
+    JwtCallerConverter(SecurityProperties.Jwt claims) {
+        this.claims = claims;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        for (String text : roleTexts(jwt.getClaim(claims.rolesClaim()))) {
+            Role.parse(text).ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        }
+        String name = jwt.getClaimAsString(claims.nameClaim());
+        return new JwtAuthenticationToken(jwt, authorities, name == null ? jwt.getSubject() : name);
+    }
+
+    private static List<String> roleTexts(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        if (claim instanceof String text) {
+            return List.of(text.split("[,\\s]+"));
+        }
+        return List.of();
+    }
+}
