@@ -26,5 +26,7 @@ class ScriptedExchangeTest extends ExchangeServiceTest {
         assertThat(out.lines().filter(l -> l.contains(" REJECTED register #"))).hasSize(1);
         assertThat(out).contains("violation consent.reasonWithoutConsent");
         assertThat(out).contains("Register entries for CASE-DEMO-");
+        assertThat(out).containsPattern("Related hazards of CASE-DEMO-\\d+ \\(GET /api/lifecycle/cases/CASE-DEMO-\\d+/related-hazards\\)")
+                .containsPattern("HAZ-\\d+ ACTIVE +VIOLENT_OR_THREATENING_BEHAVIOUR about PERSON-MARK-D, linked to PERSON-AMY; raised by POL-HUMBERSIDE");
     }
 }
