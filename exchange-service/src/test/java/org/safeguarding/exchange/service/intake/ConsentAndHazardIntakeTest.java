@@ -43,6 +43,8 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
     private MessageIntake intake;
     @Autowired
     private BatchRecorder recorder;
+    @Autowired
+    private org.springframework.transaction.PlatformTransactionManager transactions;
     private TestAgency encoder;
 
     @BeforeAll
@@ -224,5 +226,41 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
         List<Recorded> recorded = poll(records);
 
         assertThat(recorded.get(2).entry().message().facts().recipientAgencies()).containsExactly(SampleRecords.COUNCIL, "SCH-NEWLAND");
+    }
+
+    @Test
+    void theMigrationBuildsTheSameStateFromARegisterThatAlreadyHoldsEntries() throws Exception {
+        String caseReference = newCase();
+        String active = "HAZ-" + UUID.randomUUID();
+        String withdrawn = "HAZ-" + UUID.randomUUID();
+        List<String> notify = List.of(SampleRecords.SCHOOL);
+        poll(List.of(
+                consentRecord(consent(caseReference, "PERSON-" + UUID.randomUUID(), ConsentStatus.GIVEN, 60)),
+                hazardRecord(hazard(active, HazardAction.RAISED, caseReference, List.of("PERSON-A"), notify)),
+                hazardRecord(hazard(withdrawn, HazardAction.RAISED, caseReference, List.of("PERSON-B"), notify)),
+                hazardRecord(hazard(active, HazardAction.REVIEWED, caseReference, List.of("PERSON-A", "PERSON-C"), notify)),
+                hazardRecord(hazard(withdrawn, HazardAction.WITHDRAWN, caseReference, List.of("PERSON-B"), notify))));
+
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V5__consent_and_hazards.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        List<String> backfills = java.util.Arrays.stream(migration.replaceAll("(?m)^\\s*--.*$", "").split(";"))
+                .map(String::strip).filter(statement -> statement.startsWith("insert into")).toList();
+        assertThat(backfills).hasSize(2);
+        String hazardColumns = "hazard_id, status, last_action, category, case_reference, person_reference,"
+                + " array_to_string(linked_children, ',') as children, raising_agency, array_to_string(notify_agencies, ',') as notify,"
+                + " review_due, raised_at, last_occurred_at, raised_sequence, last_sequence";
+        String peopleColumns = "person_reference, case_reference, first_sequence";
+        // Temporary tables of the same names come first on the search path: the backfill fills them from the register as it stands.
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc().execute("create temp table lifecycle_hazard (like public.lifecycle_hazard) on commit drop");
+            jdbc().execute("create temp table lifecycle_case_person (like public.lifecycle_case_person) on commit drop");
+            backfills.forEach(jdbc()::execute);
+            assertThat(jdbc().queryForList("select " + hazardColumns + " from pg_temp.lifecycle_hazard order by hazard_id"))
+                    .isNotEmpty()
+                    .isEqualTo(jdbc().queryForList("select " + hazardColumns + " from public.lifecycle_hazard order by hazard_id"));
+            assertThat(jdbc().queryForList("select " + peopleColumns + " from pg_temp.lifecycle_case_person order by 1, 2"))
+                    .isNotEmpty()
+                    .isEqualTo(jdbc().queryForList("select " + peopleColumns + " from public.lifecycle_case_person order by 1, 2"));
+        });
     }
 }
