@@ -47,12 +47,24 @@ create index lifecycle_case_person_case_idx on lifecycle_case_person (case_refer
 
 -- A register that already holds entries gets the same state it would have had: involvements from every accepted
 -- consent outcome and hazard, and each hazard as its newest accepted action left it.
+
+-- A list field of the readable JSON as text[]. Entries registered before lists were written as JSON arrays hold
+-- them as one string, "[A, B]"; both forms are read.
+create function lifecycle_text_list(list jsonb) returns text[] language sql immutable as $$
+    select case
+        when list is null or jsonb_typeof(list) = 'null' then '{}'::text[]
+        when jsonb_typeof(list) = 'array' then array(select jsonb_array_elements_text(list))
+        when btrim(list #>> '{}', '[] ') = '' then '{}'::text[]
+        else string_to_array(btrim(list #>> '{}', '[]'), ', ')
+    end
+$$;
+
 insert into lifecycle_case_person (person_reference, case_reference, first_sequence)
 select person, case_reference, min(sequence) from (
     select message_json ->> 'personReference' as person, case_reference, sequence from register_entry
     where outcome = 'ACCEPTED' and record_type = 'ConsentOutcome' and message_json ->> 'personReference' is not null
     union all
-    select jsonb_array_elements_text(message_json -> 'linkedChildren'), case_reference, sequence from register_entry
+    select unnest(lifecycle_text_list(message_json -> 'linkedChildren')), case_reference, sequence from register_entry
     where outcome = 'ACCEPTED' and record_type = 'HazardNotification'
 ) involved
 group by person, case_reference;
@@ -66,9 +78,9 @@ select distinct on (e.message_json ->> 'hazardId')
        e.message_json ->> 'category',
        e.case_reference,
        e.message_json ->> 'personReference',
-       array(select jsonb_array_elements_text(e.message_json -> 'linkedChildren')),
+       lifecycle_text_list(e.message_json -> 'linkedChildren'),
        first.sending_agency,
-       array(select jsonb_array_elements_text(e.message_json -> 'notifyAgencies')),
+       lifecycle_text_list(e.message_json -> 'notifyAgencies'),
        (e.message_json ->> 'reviewDue')::date,
        first.occurred_at,
        e.occurred_at,

@@ -241,6 +241,13 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
                 hazardRecord(hazard(active, HazardAction.REVIEWED, caseReference, List.of("PERSON-A", "PERSON-C"), notify)),
                 hazardRecord(hazard(withdrawn, HazardAction.WITHDRAWN, caseReference, List.of("PERSON-B"), notify))));
 
+        assertThat(jdbc().queryForObject("select jsonb_typeof(message_json -> 'linkedChildren') from register_entry"
+                + " where record_type = 'HazardNotification' and case_reference = ? limit 1", String.class, caseReference)).isEqualTo("array");
+        // Entries registered before lists were written as JSON arrays hold them as one string; the backfill reads both.
+        assertThat(jdbc().queryForObject("select array_to_string(lifecycle_text_list('\"[PERSON-A, PERSON-C]\"'::jsonb), '|')", String.class))
+                .isEqualTo("PERSON-A|PERSON-C");
+        assertThat(jdbc().queryForObject("select cardinality(lifecycle_text_list('\"[]\"'::jsonb))", Integer.class)).isZero();
+
         String migration = new String(getClass().getResourceAsStream("/db/migration/V5__consent_and_hazards.sql").readAllBytes(),
                 StandardCharsets.UTF_8);
         List<String> backfills = java.util.Arrays.stream(migration.replaceAll("(?m)^\\s*--.*$", "").split(";"))
