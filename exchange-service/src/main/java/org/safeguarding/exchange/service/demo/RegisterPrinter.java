@@ -26,6 +26,22 @@ final class RegisterPrinter {
         return out.toString();
     }
 
+    /** The related-hazards answer: one line per active hazard, who presents it and which children it is linked to. */
+    static String hazards(String hazardsJson) {
+        JsonNode hazards = JsonMapper.builder().build().readTree(hazardsJson).path("hazards");
+        if (hazards.isEmpty()) {
+            return "(no active related hazard)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (JsonNode h : hazards) {
+            out.append(String.format("%s %-8s %s about %s, linked to %s; raised by %s, review due %s%n   ",
+                    h.path("hazardId").asText(), h.path("status").asText(), h.path("category").asText(),
+                    h.path("personReference").asText(), join(h.path("linkedChildren")), h.path("raisingAgency").asText(),
+                    h.path("reviewDue").asText()));
+        }
+        return out.toString();
+    }
+
     private static String join(JsonNode array) {
         StringBuilder s = new StringBuilder();
         for (JsonNode item : array) {

@@ -40,7 +40,8 @@ import org.safeguarding.exchange.agency.AgencyClient;
  * The scripted exchange a newcomer watches: a school asks the council about a child, the council records the
  * consent outcome (the child is 13, so her views are recorded) and shares in part, the police raise a hazard about
  * an adult linked to the child and notify the school and the council, and one request that gives no reason for
- * asking without consent is rejected. Prints what reached each inbox, each receipt, and the register entries.
+ * asking without consent is rejected. Prints what reached each inbox, each receipt, the register entries, and the
+ * hazards a practitioner opening the child's case is signposted to.
  */
 public final class ScriptedExchange {
 
@@ -108,6 +109,7 @@ public final class ScriptedExchange {
                 printReceipts(agency, sent, receipts.get(agency.agencyCode()));
             }
             printRegister(caseReference);
+            printRelatedHazards(caseReference);
         } finally {
             agencies.values().forEach(AgencyClient::close);
         }
@@ -166,14 +168,27 @@ public final class ScriptedExchange {
     }
 
     private void printRegister(String caseReference) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(httpUrl + "/api/register/entries?caseReference=" + caseReference));
+        String path = "/api/register/entries?caseReference=" + caseReference;
+        HttpResponse<String> response = get(path);
+        out.println("\nRegister entries for " + caseReference + " (GET " + path + "):");
+        out.println("   " + (response.statusCode() == 200 ? RegisterPrinter.table(response.body()) : "HTTP " + response.statusCode() + " " + response.body()));
+    }
+
+    private void printRelatedHazards(String caseReference) throws Exception {
+        String path = "/api/lifecycle/cases/" + caseReference + "/related-hazards";
+        HttpResponse<String> response = get(path);
+        out.println("\nRelated hazards of " + caseReference + " (GET " + path + "):");
+        out.println("   " + (response.statusCode() == 200 ? RegisterPrinter.hazards(response.body()) : "HTTP " + response.statusCode() + " " + response.body()));
+    }
+
+    /** A GET as the demo's own reader of the register, whose reads the access log records like anyone's. */
+    private HttpResponse<String> get(String path) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(httpUrl + path));
         if (user != null) {
             request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        out.println("\nRegister entries for " + caseReference + " (GET /api/register/entries?caseReference=" + caseReference + "):");
-        out.println("   " + (response.statusCode() == 200 ? RegisterPrinter.table(response.body()) : "HTTP " + response.statusCode() + " " + response.body()));
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String summary(Object message) {

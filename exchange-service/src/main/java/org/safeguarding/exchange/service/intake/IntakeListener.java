@@ -4,9 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.exchange.service.delivery.Deliveries;
-import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.Recorded;
-import org.safeguarding.exchange.service.register.SharingRegister;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +19,13 @@ import org.springframework.stereotype.Component;
 class IntakeListener {
 
     private final MessageIntake intake;
-    private final SharingRegister register;
+    private final BatchRecorder recorder;
     private final Deliveries deliveries;
     private final MeterRegistry meters;
 
-    IntakeListener(MessageIntake intake, SharingRegister register, Deliveries deliveries, MeterRegistry meters) {
+    IntakeListener(MessageIntake intake, BatchRecorder recorder, Deliveries deliveries, MeterRegistry meters) {
         this.intake = intake;
-        this.register = register;
+        this.recorder = recorder;
         this.deliveries = deliveries;
         this.meters = meters;
     }
@@ -35,8 +33,7 @@ class IntakeListener {
     @KafkaListener(id = "exchange-intake", topics = "#{T(org.safeguarding.exchange.service.contract.IntakeTopic).names()}",
             batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        List<NewEntry> entries = intake.admitAll(records);
-        List<Recorded> recorded = register.record(entries);
+        List<Recorded> recorded = recorder.record(intake.admitAll(records));
         for (int i = 0; i < recorded.size(); i++) {
             Recorded result = recorded.get(i);
             deliveries.deliver(result, records.get(i));

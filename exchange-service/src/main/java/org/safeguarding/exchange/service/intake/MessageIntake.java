@@ -1,5 +1,6 @@
 package org.safeguarding.exchange.service.intake;
 
+import exchange.v1.HazardNotification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.exchange.service.contract.ExchangeHeaders;
 import org.safeguarding.exchange.service.contract.IntakeTopic;
+import org.safeguarding.exchange.service.lifecycle.ConsentAndHazardBatch;
+import org.safeguarding.exchange.service.lifecycle.ConsentAndHazards;
 import org.safeguarding.exchange.service.policy.EntryFlag;
 import org.safeguarding.exchange.service.policy.Envelope;
 import org.safeguarding.exchange.service.policy.PolicyVerdict;
@@ -41,26 +45,65 @@ class MessageIntake {
     private final MessageDecoder decoder;
     private final SharingRegister register;
     private final RecordingPolicy policy;
+    private final ConsentAndHazards consentAndHazards;
     private final Clock clock;
     private final int maxMessageBytes;
 
-    MessageIntake(MessageDecoder decoder, SharingRegister register, RecordingPolicy policy, Clock clock, IntakeProperties properties) {
+    MessageIntake(MessageDecoder decoder, SharingRegister register, RecordingPolicy policy, ConsentAndHazards consentAndHazards,
+            Clock clock, IntakeProperties properties) {
         this.decoder = decoder;
         this.register = register;
         this.policy = policy;
+        this.consentAndHazards = consentAndHazards;
         this.clock = clock;
         this.maxMessageBytes = properties.maxMessageBytes();
     }
 
     /**
-     * Admits a whole poll. A consent outcome answering a request is addressed to the other party of that request,
-     * found in the register or earlier in the same poll, so the agency that asked learns the consent position.
+     * Admits a whole poll. Each message is checked on its own, then against consent and hazard history looked up
+     * once for the whole poll (a message also counts what was accepted before it in the poll): a claim of consent
+     * against a standing refusal or withdrawal, or a hazard action out of its lifecycle, is rejected, and an accepted
+     * hazard is addressed to the agencies already exchanging messages about its children. A consent outcome answering
+     * a request is addressed to the other party of that request, found in the register or earlier in the same poll,
+     * so the agency that asked learns the consent position.
      */
-    List<NewEntry> admitAll(List<ConsumerRecord<String, byte[]>> records) {
-        List<NewEntry> entries = new ArrayList<>(records.size());
+    AdmittedBatch admitAll(List<ConsumerRecord<String, byte[]>> records) {
+        List<Admitted> admitted = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            entries.add(admit(record));
+            admitted.add(admit(record));
         }
+        ConsentAndHazardBatch lifecycle = consentAndHazards.lookUp(admitted.stream().map(Admitted::record).toList());
+        List<NewEntry> entries = new ArrayList<>(records.size());
+        for (Admitted a : admitted) {
+            entries.add(judgeAgainstHistory(a, lifecycle));
+        }
+        return new AdmittedBatch(addressConsentOutcomes(entries), lifecycle);
+    }
+
+    private NewEntry judgeAgainstHistory(Admitted admitted, ConsentAndHazardBatch lifecycle) {
+        NewEntry entry = admitted.entry();
+        if (admitted.record() == null) {
+            return entry;
+        }
+        PolicyVerdict verdict = policy.checkHistory(admitted.record(), lifecycle.history());
+        if (!verdict.accepted()) {
+            List<EntryViolation> violations = new ArrayList<>(entry.violations());
+            verdict.violations().forEach(v -> violations.add(new EntryViolation(v.field(), v.rule(), v.message())));
+            entry = new NewEntry(entry.messageId(), entry.source(), entry.receivedAt(), entry.sender(), EntryOutcome.REJECTED,
+                    entry.schemaId(), entry.payload(), entry.payloadSha256(), entry.payloadSize(), entry.payloadJson(),
+                    entry.facts(), entry.flags(), violations);
+        }
+        if (entry.outcome() == EntryOutcome.ACCEPTED) {
+            if (admitted.record() instanceof HazardNotification hazard) {
+                entry = entry.withFacts(entry.facts().withRecipients(lifecycle.hazardRecipients(hazard)));
+            }
+            lifecycle.accepted(entry.messageId(), admitted.record(), entry.facts().caseReference(), entry.facts().sendingAgency(),
+                    entry.facts().recipientAgencies());
+        }
+        return entry;
+    }
+
+    private List<NewEntry> addressConsentOutcomes(List<NewEntry> entries) {
         List<String> answered = entries.stream().filter(MessageIntake::isConsentAnsweringARequest)
                 .map(e -> e.facts().requestId()).distinct().toList();
         if (answered.isEmpty()) {
@@ -93,7 +136,7 @@ class MessageIntake {
         return e.outcome() == EntryOutcome.ACCEPTED && "ConsentOutcome".equals(e.facts().recordType()) && e.facts().requestId() != null;
     }
 
-    NewEntry admit(ConsumerRecord<String, byte[]> record) {
+    private Admitted admit(ConsumerRecord<String, byte[]> record) {
         Instant receivedAt = clock.instant();
         SourceCoordinates source = new SourceCoordinates(record.topic(), record.partition(), record.offset());
         String messageIdHeader = ExchangeHeaders.text(record.headers(), ExchangeHeaders.MESSAGE_ID);
@@ -104,25 +147,25 @@ class MessageIntake {
         byte[] sha256 = EntryEncoding.sha256(bytes);
 
         if (bytes.length > maxMessageBytes) {
-            return new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.REJECTED, null, null, sha256,
+            return Admitted.unjudged(new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.REJECTED, null, null, sha256,
                     bytes.length, null, EntryFacts.NONE, Set.of(), List.of(new EntryViolation("message", RULE_SIZE,
                     "The message is " + bytes.length + " bytes; the exchange accepts at most " + maxMessageBytes
-                            + ". Send large documents by another secure route and refer to them.")));
+                            + ". Send large documents by another secure route and refer to them."))));
         }
         Decoded decoded = decoder.decode(record.topic(), bytes);
         if (!decoded.isOk()) {
-            return new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.UNDECODABLE, decoded.schemaId(),
+            return Admitted.unjudged(new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.UNDECODABLE, decoded.schemaId(),
                     bytes, sha256, bytes.length, null, EntryFacts.NONE, Set.of(),
-                    List.of(new EntryViolation("message", RULE_WIRE_FORMAT, decoded.failure())));
+                    List.of(new EntryViolation("message", RULE_WIRE_FORMAT, decoded.failure()))));
         }
         EntryFacts facts = MessageFacts.of(decoded.record());
         String json = ReadableJson.of(decoded.record());
         IntakeTopic topic = IntakeTopic.of(record.topic()).orElseThrow();
         if (!topic.recordType().isInstance(decoded.record())) {
-            return new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.REJECTED, decoded.schemaId(),
+            return Admitted.unjudged(new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.REJECTED, decoded.schemaId(),
                     bytes, sha256, bytes.length, json, facts, Set.of(), List.of(new EntryViolation("message", RULE_RECORD_TYPE,
                     "Topic " + record.topic() + " carries " + topic.recordType().getSimpleName() + " records, not "
-                            + decoded.record().getSchema().getName() + ".")));
+                            + decoded.record().getSchema().getName() + "."))));
         }
         PolicyVerdict verdict = policy.check(decoded.record(), new Envelope(messageIdHeader, sender, record.topic(), receivedAt));
         Set<String> flags = verdict.flags().isEmpty() ? Set.of()
@@ -130,7 +173,15 @@ class MessageIntake {
         List<EntryViolation> violations = verdict.violations().stream()
                 .map(v -> new EntryViolation(v.field(), v.rule(), v.message())).toList();
         EntryOutcome outcome = verdict.accepted() ? EntryOutcome.ACCEPTED : EntryOutcome.REJECTED;
-        return new NewEntry(messageId, source, receivedAt, sender, outcome, decoded.schemaId(), bytes, sha256,
-                bytes.length, json, facts, flags, violations);
+        return new Admitted(new NewEntry(messageId, source, receivedAt, sender, outcome, decoded.schemaId(), bytes, sha256,
+                bytes.length, json, facts, flags, violations), decoded.record());
+    }
+
+    /** A message checked on its own, and its record when it is one to judge against the register's history. */
+    private record Admitted(NewEntry entry, SpecificRecord record) {
+
+        static Admitted unjudged(NewEntry entry) {
+            return new Admitted(entry, null);
+        }
     }
 }

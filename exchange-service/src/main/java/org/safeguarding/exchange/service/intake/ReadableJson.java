@@ -42,7 +42,8 @@ final class ReadableJson {
             }
             out.append('}');
         } else if (v instanceof CharSequence || v instanceof Instant || v instanceof LocalDate
-                || (v instanceof GenericContainer && !(v instanceof IndexedRecord)) || v instanceof Enum<?>) {
+                || (v instanceof GenericContainer && !(v instanceof IndexedRecord) && !(v instanceof Collection<?>))
+                || v instanceof Enum<?>) {
             string(out, v.toString());
         } else if (v instanceof Collection<?> items) {
             out.append('[');

@@ -19,6 +19,8 @@ public final class RecordingPolicy {
     static final String INTAKE_TYPE_RULE_ID = "contract-topics/intake-record";
 
     private final Map<Class<? extends SpecificRecord>, RuleSet<?>> ruleSets;
+    private final HistoryRule<SpecificRecord> consentClaim = new ConsentClaimMatchesRegister();
+    private final HistoryRule<HazardNotification> hazardLifecycle = new HazardFollowsLifecycle();
 
     public RecordingPolicy(KnownAgencies agencies, Clock clock) {
         List<Rule<SpecificRecord>> everyMessage = List.of(
@@ -72,6 +74,20 @@ public final class RecordingPolicy {
                     + " ShareDecision or HazardNotification.");
         } else {
             ruleSet.check(message, envelope, findings);
+        }
+        return findings.verdict();
+    }
+
+    /**
+     * The rules that judge a message against what the register already holds (consent positions, hazard states).
+     * Kept apart from {@link #check} because intake can only know that history once the whole batch is decoded.
+     */
+    public PolicyVerdict checkHistory(SpecificRecord message, RegisterHistory history) {
+        Findings findings = new Findings();
+        if (message instanceof ShareRequest || message instanceof ShareDecision) {
+            consentClaim.check(message, history, findings);
+        } else if (message instanceof HazardNotification hazard) {
+            hazardLifecycle.check(hazard, history, findings);
         }
         return findings.verdict();
     }

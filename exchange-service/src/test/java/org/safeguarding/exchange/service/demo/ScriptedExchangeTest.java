@@ -30,5 +30,7 @@ class ScriptedExchangeTest extends ExchangeServiceTest {
         assertThat(out).contains("Register entries for CASE-DEMO-");
         String register = out.substring(out.indexOf("Register entries for CASE-DEMO-"));
         assertThat(register).doesNotContain("HTTP 40").contains("ShareDecision").contains("HazardNotification");
+        assertThat(out).containsPattern("Related hazards of CASE-DEMO-\\d+ \\(GET /api/lifecycle/cases/CASE-DEMO-\\d+/related-hazards\\)")
+                .containsPattern("HAZ-\\d+ ACTIVE +VIOLENT_OR_THREATENING_BEHAVIOUR about PERSON-MARK-D, linked to PERSON-AMY; raised by POL-HUMBERSIDE");
     }
 }

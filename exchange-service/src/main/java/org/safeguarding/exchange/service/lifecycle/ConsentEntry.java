@@ -1,0 +1,25 @@
+package org.safeguarding.exchange.service.lifecycle;
+
+import exchange.v1.ConsentOutcome;
+import exchange.v1.ConsentStatus;
+import java.time.Instant;
+import org.safeguarding.exchange.service.policy.ConsentPosition;
+
+/**
+ * One accepted consent outcome as the consent history keeps it.
+ *
+ * @param sequence its register sequence, or null while it is still being recorded in the current batch
+ */
+public record ConsentEntry(String messageId, Long sequence, String caseReference, String personReference,
+        ConsentStatus status, String givenBy, String limits, Instant occurredAt, String agency, String correctsMessageId) {
+
+    static ConsentEntry of(String messageId, ConsentOutcome outcome) {
+        return new ConsentEntry(messageId, null, outcome.getCaseReference(), outcome.getPersonReference(),
+                outcome.getConsent().getStatus(), outcome.getConsent().getGivenBy(), outcome.getConsent().getLimits(),
+                outcome.getOccurredAt(), outcome.getAgency(), outcome.getCorrectsMessageId());
+    }
+
+    ConsentPosition position() {
+        return new ConsentPosition(caseReference, personReference, status, givenBy, limits, occurredAt, agency, messageId);
+    }
+}

@@ -1,0 +1,273 @@
+package org.safeguarding.exchange.service.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safeguarding.exchange.service.testing.LifecycleRecords.consent;
+import static org.safeguarding.exchange.service.testing.LifecycleRecords.decisionClaimingConsent;
+import static org.safeguarding.exchange.service.testing.LifecycleRecords.hazard;
+
+import exchange.v1.ConsentStatus;
+import exchange.v1.HazardAction;
+import exchange.v1.HazardNotification;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.contract.ExchangeHeaders;
+import org.safeguarding.exchange.service.register.Disposition;
+import org.safeguarding.exchange.service.register.EntryOutcome;
+import org.safeguarding.exchange.service.register.NewEntry;
+import org.safeguarding.exchange.service.register.Recorded;
+import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
+import org.safeguarding.exchange.service.testing.TestAgency;
+import org.safeguarding.exchange.testing.SampleRecords;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Consent and hazard history as intake judges a poll against it, driven below Kafka so that a test decides exactly
+ * which messages share a poll and can read a poll again as the listener does after a failure: against the real
+ * register and database, on a partition of its own so the running listener's chains are untouched.
+ */
+class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
+
+    private static final int PARTITION = 77;
+    private final AtomicLong offsets = new AtomicLong();
+
+    @Autowired
+    private MessageIntake intake;
+    @Autowired
+    private BatchRecorder recorder;
+    @Autowired
+    private org.springframework.transaction.PlatformTransactionManager transactions;
+    private TestAgency encoder;
+
+    @BeforeAll
+    void encoder() {
+        encoder = new TestAgency(SampleRecords.COUNCIL, bootstrapServers(), registryUrl());
+    }
+
+    @AfterAll
+    void closeEncoder() {
+        encoder.close();
+    }
+
+    /** A record as the intake consumer would read it, with a fresh message id and the next offset. */
+    private ConsumerRecord<String, byte[]> read(String topic, String sender, SpecificRecord message) {
+        return read(topic, sender, message, UUID.randomUUID().toString());
+    }
+
+    private ConsumerRecord<String, byte[]> read(String topic, String sender, SpecificRecord message, String messageId) {
+        String key = String.valueOf(message.get(message.getSchema().getField("caseReference").pos()));
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(topic, PARTITION, offsets.incrementAndGet(), key,
+                encoder.encode(topic, message));
+        record.headers().add(ExchangeHeaders.MESSAGE_ID, messageId.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(ExchangeHeaders.SENDER, sender.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private ConsumerRecord<String, byte[]> consentRecord(SpecificRecord message) {
+        return read("exchange.consent-outcomes", SampleRecords.COUNCIL, message);
+    }
+
+    private ConsumerRecord<String, byte[]> decisionRecord(SpecificRecord message) {
+        return read("exchange.share-decisions", SampleRecords.COUNCIL, message);
+    }
+
+    private ConsumerRecord<String, byte[]> hazardRecord(HazardNotification hazard) {
+        return read("exchange.hazard-notifications", SampleRecords.POLICE, hazard);
+    }
+
+    private List<Recorded> poll(List<ConsumerRecord<String, byte[]>> records) {
+        return recorder.record(intake.admitAll(records));
+    }
+
+    private static List<String> rulesBroken(Recorded recorded) {
+        return recorded.entry().message().violations().stream().map(v -> v.rule()).toList();
+    }
+
+    private Map<String, Object> hazardRow(String hazardId) {
+        return jdbc().queryForMap("select status, last_action, last_sequence, raised_sequence, array_to_string(linked_children, ',') as children"
+                + " from lifecycle_hazard where hazard_id = ?", hazardId);
+    }
+
+    private static String newCase() {
+        return "CASE-" + UUID.randomUUID();
+    }
+
+    @Test
+    void aWithdrawalEarlierInTheSamePollRefusesAClaimOfConsentAfterIt() {
+        String caseReference = newCase();
+        List<Recorded> recorded = poll(List.of(
+                consentRecord(consent(caseReference, "PERSON-AMY", ConsentStatus.GIVEN, 120)),
+                consentRecord(consent(caseReference, "PERSON-AMY", ConsentStatus.WITHDRAWN, 60)),
+                decisionRecord(decisionClaimingConsent(caseReference, 10))));
+
+        assertThat(recorded).extracting(r -> r.entry().message().outcome())
+                .containsExactly(EntryOutcome.ACCEPTED, EntryOutcome.ACCEPTED, EntryOutcome.REJECTED);
+        assertThat(rulesBroken(recorded.get(2))).containsExactly("staffordshire-33/consent-position");
+        assertThat(recorded.get(2).entry().message().violations().get(0).message()).contains("withdrawn by PERSON-AMY");
+    }
+
+    @Test
+    void aClaimOfConsentIsJudgedAgainstTheRegisterAndAcceptedOnceConsentIsGivenAgain() {
+        String caseReference = newCase();
+        poll(List.of(consentRecord(consent(caseReference, "PERSON-AMY", ConsentStatus.REFUSED, 60))));
+
+        assertThat(rulesBroken(poll(List.of(decisionRecord(decisionClaimingConsent(caseReference, 10)))).get(0)))
+                .containsExactly("staffordshire-33/consent-position");
+        // A share that happened before the refusal, recorded late, did have consent to rely on: no refusal stood then.
+        assertThat(poll(List.of(decisionRecord(decisionClaimingConsent(caseReference, 90)))).get(0).entry().message().outcome())
+                .isEqualTo(EntryOutcome.ACCEPTED);
+
+        poll(List.of(consentRecord(consent(caseReference, "PERSON-AMY", ConsentStatus.GIVEN, 30))));
+        assertThat(poll(List.of(decisionRecord(decisionClaimingConsent(caseReference, 10)))).get(0).entry().message().outcome())
+                .isEqualTo(EntryOutcome.ACCEPTED);
+    }
+
+    @Test
+    void aHazardFollowsItsLifecycleWithinAPollAndAcrossPolls() {
+        String caseReference = newCase();
+        String id = "HAZ-" + UUID.randomUUID();
+        List<String> children = List.of("PERSON-" + UUID.randomUUID());
+        List<String> notify = List.of(SampleRecords.SCHOOL);
+        List<Recorded> first = poll(List.of(
+                hazardRecord(hazard(id, HazardAction.UPDATED, caseReference, children, notify)),
+                hazardRecord(hazard(id, HazardAction.RAISED, caseReference, children, notify)),
+                hazardRecord(hazard(id, HazardAction.RAISED, caseReference, children, notify)),
+                hazardRecord(hazard(id, HazardAction.REVIEWED, caseReference, children, notify))));
+
+        assertThat(first).extracting(r -> r.entry().message().outcome()).containsExactly(
+                EntryOutcome.REJECTED, EntryOutcome.ACCEPTED, EntryOutcome.REJECTED, EntryOutcome.ACCEPTED);
+        assertThat(rulesBroken(first.get(0))).containsExactly("derby-4/hazard-lifecycle");
+        assertThat(rulesBroken(first.get(2))).containsExactly("derby-4/hazard-lifecycle");
+        assertThat(hazardRow(id)).containsEntry("status", "ACTIVE").containsEntry("last_action", "REVIEWED")
+                .containsEntry("last_sequence", first.get(3).entry().sequence())
+                .containsEntry("raised_sequence", first.get(1).entry().sequence());
+
+        List<Recorded> second = poll(List.of(
+                hazardRecord(hazard(id, HazardAction.WITHDRAWN, caseReference, children, notify)),
+                hazardRecord(hazard(id, HazardAction.UPDATED, caseReference, children, notify)),
+                hazardRecord(hazard(id, HazardAction.RAISED, caseReference, children, notify))));
+
+        assertThat(second).extracting(r -> r.entry().message().outcome())
+                .containsExactly(EntryOutcome.ACCEPTED, EntryOutcome.REJECTED, EntryOutcome.REJECTED);
+        assertThat(hazardRow(id)).containsEntry("status", "WITHDRAWN").containsEntry("last_sequence", second.get(0).entry().sequence());
+    }
+
+    @Test
+    void aPollReadAgainOrAMessageSentTwiceNeverAppliesAHazardActionTwice() {
+        String caseReference = newCase();
+        String id = "HAZ-" + UUID.randomUUID();
+        List<String> notify = List.of(SampleRecords.SCHOOL);
+        HazardNotification firstUpdate = hazard(id, HazardAction.UPDATED, caseReference, List.of("PERSON-FIRST"), notify);
+        List<ConsumerRecord<String, byte[]>> firstPoll = List.of(
+                hazardRecord(hazard(id, HazardAction.RAISED, caseReference, List.of("PERSON-FIRST"), notify)),
+                hazardRecord(firstUpdate));
+        poll(firstPoll);
+        List<Recorded> later = poll(List.of(hazardRecord(hazard(id, HazardAction.UPDATED, caseReference, List.of("PERSON-LATER"), notify))));
+        long lastSequence = later.get(0).entry().sequence();
+
+        // The first poll read again, as after a failure between the database commit and the Kafka commit.
+        List<Recorded> replayed = poll(firstPoll);
+        assertThat(replayed).extracting(Recorded::disposition).containsOnly(Disposition.REPLAY);
+        assertThat(replayed).extracting(r -> r.entry().message().outcome()).containsOnly(EntryOutcome.ACCEPTED);
+        // The first update sent again under its own message id from a new offset: a duplicate.
+        String firstUpdateId = new String(firstPoll.get(1).headers().lastHeader(ExchangeHeaders.MESSAGE_ID).value(), StandardCharsets.UTF_8);
+        assertThat(poll(List.of(read("exchange.hazard-notifications", SampleRecords.POLICE, firstUpdate, firstUpdateId))))
+                .extracting(Recorded::disposition).containsExactly(Disposition.DUPLICATE);
+
+        assertThat(hazardRow(id)).containsEntry("last_sequence", lastSequence).containsEntry("children", "PERSON-LATER");
+    }
+
+    @Test
+    void aHazardIsAddressedToItsNotifyAgenciesAndEveryAgencyExchangingMessagesAboutALinkedChild() {
+        String childCase = newCase();
+        String adultCase = newCase();
+        String unrelatedCase = newCase();
+        String child = "PERSON-" + UUID.randomUUID();
+        var request = SampleRecords.shareRequest();
+        request.setCaseReference(childCase);
+        request.setOccurredAt(org.safeguarding.exchange.service.testing.LifecycleRecords.now().minusSeconds(600));
+        request.getRecordedBy().setRecordedAt(org.safeguarding.exchange.service.testing.LifecycleRecords.now());
+        var unrelated = decisionClaimingConsent(unrelatedCase, 5);
+        unrelated.setRecipientAgency("CHY-ASPIRED");
+        poll(List.of(
+                read("exchange.share-requests", SampleRecords.SCHOOL, request),
+                consentRecord(consent(childCase, child, ConsentStatus.GIVEN, 60)),
+                decisionRecord(unrelated)));
+
+        List<Recorded> recorded = poll(List.of(hazardRecord(hazard("HAZ-" + UUID.randomUUID(), HazardAction.RAISED, adultCase,
+                List.of(child), List.of("NHS-HUMBER")))));
+
+        NewEntry entry = recorded.get(0).entry().message();
+        assertThat(entry.outcome()).isEqualTo(EntryOutcome.ACCEPTED);
+        assertThat(entry.facts().recipientAgencies()).containsExactly("NHS-HUMBER", SampleRecords.COUNCIL, SampleRecords.SCHOOL);
+        assertThat(jdbc().queryForObject("select array_to_string(recipient_agencies, ',') from register_entry where sequence = ?",
+                String.class, recorded.get(0).entry().sequence())).isEqualTo("NHS-HUMBER,LA-HULL,SCH-OAKFIELD");
+    }
+
+    @Test
+    void aChildLinkedEarlierInTheSamePollWidensTheFanOut() {
+        String childCase = newCase();
+        String child = "PERSON-" + UUID.randomUUID();
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        var decision = decisionClaimingConsent(childCase, 5);
+        decision.setRecipientAgency("SCH-NEWLAND");
+        records.add(consentRecord(consent(childCase, child, ConsentStatus.GIVEN, 60)));
+        records.add(decisionRecord(decision));
+        records.add(hazardRecord(hazard("HAZ-" + UUID.randomUUID(), HazardAction.RAISED, newCase(), List.of(child), List.of())));
+
+        List<Recorded> recorded = poll(records);
+
+        assertThat(recorded.get(2).entry().message().facts().recipientAgencies()).containsExactly(SampleRecords.COUNCIL, "SCH-NEWLAND");
+    }
+
+    @Test
+    void theMigrationBuildsTheSameStateFromARegisterThatAlreadyHoldsEntries() throws Exception {
+        String caseReference = newCase();
+        String active = "HAZ-" + UUID.randomUUID();
+        String withdrawn = "HAZ-" + UUID.randomUUID();
+        List<String> notify = List.of(SampleRecords.SCHOOL);
+        poll(List.of(
+                consentRecord(consent(caseReference, "PERSON-" + UUID.randomUUID(), ConsentStatus.GIVEN, 60)),
+                hazardRecord(hazard(active, HazardAction.RAISED, caseReference, List.of("PERSON-A"), notify)),
+                hazardRecord(hazard(withdrawn, HazardAction.RAISED, caseReference, List.of("PERSON-B"), notify)),
+                hazardRecord(hazard(active, HazardAction.REVIEWED, caseReference, List.of("PERSON-A", "PERSON-C"), notify)),
+                hazardRecord(hazard(withdrawn, HazardAction.WITHDRAWN, caseReference, List.of("PERSON-B"), notify))));
+
+        assertThat(jdbc().queryForObject("select jsonb_typeof(message_json -> 'linkedChildren') from register_entry"
+                + " where record_type = 'HazardNotification' and case_reference = ? limit 1", String.class, caseReference)).isEqualTo("array");
+        // Entries registered before lists were written as JSON arrays hold them as one string; the backfill reads both.
+        assertThat(jdbc().queryForObject("select array_to_string(lifecycle_text_list('\"[PERSON-A, PERSON-C]\"'::jsonb), '|')", String.class))
+                .isEqualTo("PERSON-A|PERSON-C");
+        assertThat(jdbc().queryForObject("select cardinality(lifecycle_text_list('\"[]\"'::jsonb))", Integer.class)).isZero();
+
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V5__consent_and_hazards.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        List<String> backfills = java.util.Arrays.stream(migration.replaceAll("(?m)^\\s*--.*$", "").split(";"))
+                .map(String::strip).filter(statement -> statement.startsWith("insert into")).toList();
+        assertThat(backfills).hasSize(2);
+        String hazardColumns = "hazard_id, status, last_action, category, case_reference, person_reference,"
+                + " array_to_string(linked_children, ',') as children, raising_agency, array_to_string(notify_agencies, ',') as notify,"
+                + " review_due, raised_at, last_occurred_at, raised_sequence, last_sequence";
+        String peopleColumns = "person_reference, case_reference, first_sequence";
+        // Temporary tables of the same names come first on the search path: the backfill fills them from the register as it stands.
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc().execute("create temp table lifecycle_hazard (like public.lifecycle_hazard) on commit drop");
+            jdbc().execute("create temp table lifecycle_case_person (like public.lifecycle_case_person) on commit drop");
+            backfills.forEach(jdbc()::execute);
+            assertThat(jdbc().queryForList("select " + hazardColumns + " from pg_temp.lifecycle_hazard order by hazard_id"))
+                    .isNotEmpty()
+                    .isEqualTo(jdbc().queryForList("select " + hazardColumns + " from public.lifecycle_hazard order by hazard_id"));
+            assertThat(jdbc().queryForList("select " + peopleColumns + " from pg_temp.lifecycle_case_person order by 1, 2"))
+                    .isNotEmpty()
+                    .isEqualTo(jdbc().queryForList("select " + peopleColumns + " from public.lifecycle_case_person order by 1, 2"));
+        });
+    }
+}
