@@ -135,6 +135,9 @@ public final class PipelineLoadDriver {
                     messages.stream().mapToInt(m -> m.value().length).max().orElse(0));
             List<String> receipts = LoadMessages.AGENCIES.stream().map(a -> "agency." + a + ".receipts").toList();
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
+            System.out.printf("PostgreSQL %s, synchronous_commit=%s, fsync=%s%n",
+                    jdbc.queryForObject("show server_version", String.class),
+                    jdbc.queryForObject("show synchronous_commit", String.class), jdbc.queryForObject("show fsync", String.class));
 
             double pipelineRate = 0;
             if (runs("pipeline")) {

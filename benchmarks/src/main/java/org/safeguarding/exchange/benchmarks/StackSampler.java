@@ -30,11 +30,20 @@ final class StackSampler implements AutoCloseable {
                     continue;
                 }
                 StackTraceElement[] stack = e.getValue();
-                String ours = "-";
+                String ours = null;
                 for (StackTraceElement frame : stack) {
                     if (frame.getClassName().startsWith("org.safeguarding")) {
-                        ours = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1) + "." + frame.getMethodName();
+                        ours = shortName(frame);
                         break;
+                    }
+                }
+                if (ours == null) {
+                    // Outside the exchange's code: name the Kafka client call the container is in (poll, commit...).
+                    ours = "-";
+                    for (StackTraceElement frame : stack) {
+                        if (frame.getClassName().startsWith("org.apache.kafka.clients.")) {
+                            ours = shortName(frame);
+                        }
                     }
                 }
                 String top = stack[0].getClassName() + "." + stack[0].getMethodName();
@@ -49,6 +58,10 @@ final class StackSampler implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    private static String shortName(StackTraceElement frame) {
+        return frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1) + "." + frame.getMethodName();
     }
 
     @Override
