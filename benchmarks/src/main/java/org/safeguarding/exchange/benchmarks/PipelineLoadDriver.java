@@ -52,6 +52,9 @@ public final class PipelineLoadDriver {
 
     private final Map<String, String> options;
     private final List<Figure> figures = new ArrayList<>();
+    /** This process's CPU time when the current measurement began: broker, service and driver all run in it. */
+    private long cpuMark;
+    private long postgresCpuMark;
 
     private PipelineLoadDriver(Map<String, String> options) {
         this.options = options;
@@ -61,6 +64,11 @@ public final class PipelineLoadDriver {
         // Before any logging or Avro class loads: plain console logging at WARN, and Avro trusting the contract classes.
         System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // The in-process broker's own chatter, and its noisy shutdown, would bury the figures.
+        for (String broker : List.of("kafka", "org.apache.kafka.storage", "org.apache.kafka.common.utils.Utils",
+                "org.apache.kafka.server", "org.apache.kafka.controller", "org.apache.kafka.raft")) {
+            System.setProperty("org.slf4j.simpleLogger.log." + broker, System.getProperty("org.slf4j.simpleLogger.log." + broker, "off"));
+        }
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
             System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
@@ -145,6 +153,8 @@ public final class PipelineLoadDriver {
                 throughPipeline(bootstrap, receipts, warmup);
                 long lastSequence = jdbc.queryForObject("select coalesce(max(sequence), 0) from register_entry", Long.class);
                 System.out.printf("Pipeline: %d messages%n", messages.size());
+                cpuMark = processCpuNanos();
+                postgresCpuMark = PostgresCpu.nanos();
                 long nanos;
                 if (Boolean.parseBoolean(options.getOrDefault("profile", "false"))) {
                     try (StackSampler sampler = new StackSampler("exchange-intake")) {
@@ -161,11 +171,13 @@ public final class PipelineLoadDriver {
                 System.out.printf("Register: %d new entries for %d messages (%s) %s%n", entries, messages.size(), outcomes,
                         registered ? "OK" : "MISMATCH");
                 allMet &= registered;
-                allMet &= figure("Pipeline end to end (send -> committed receipt)", messages.size(), nanos,
+                allMet &= figure("Pipeline, send -> committed receipt", messages.size(), nanos,
                         String.format("%,.0f msg/s", pipelineRate), ">= 20,000 msg/s", pipelineRate >= 20_000);
             }
             if (runs("raw")) {
                 System.out.printf("Raw pipe: %d messages%n", messages.size());
+                cpuMark = processCpuNanos();
+                postgresCpuMark = PostgresCpu.nanos();
                 long nanos = throughRawPipe(bootstrap, messages, env);
                 double rawRate = rate(messages.size(), nanos);
                 figure("Raw transactional pipe (machine limit)", messages.size(), nanos,
@@ -178,17 +190,21 @@ public final class PipelineLoadDriver {
                     throughPipeline(bootstrap, receipts, messages.subList(0, naiveCount));
                 }
                 System.out.printf("Naive processor: %d messages%n", naiveCount);
+                cpuMark = processCpuNanos();
+                postgresCpuMark = PostgresCpu.nanos();
                 long nanos = NaiveProcessor.run(bootstrap, service.getBean(DataSource.class), naiveCount);
                 double naiveRate = rate(naiveCount, nanos);
                 String goal = pipelineRate > 0 ? String.format("pipeline %.1fx (>= 10x)", pipelineRate / naiveRate) : "(pipeline not run)";
-                allMet &= figure("Naive processor (insert + sync send each)", naiveCount, nanos,
+                allMet &= figure("Naive: insert + sync send per message", naiveCount, nanos,
                         String.format("%,.0f msg/s", naiveRate), goal, pipelineRate == 0 || pipelineRate >= 10 * naiveRate);
             }
             if (runs("latency")) {
                 System.out.printf("Latency: %d msg/s for %d s (after %d s warm-up)%n", latencyRate, latencySeconds, latencyWarmupSeconds);
+                cpuMark = processCpuNanos();
+                postgresCpuMark = PostgresCpu.nanos();
                 InboxLatency.Result result = InboxLatency.run(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds);
                 allMet &= result.lost() == 0;
-                allMet &= figure(String.format("Send -> inbox at %.0f msg/s (%d timed, %d lost)", result.achievedRate(),
+                allMet &= figure(String.format("Send -> inbox, %.0f msg/s (%d timed, %d lost)", result.achievedRate(),
                                 result.timed(), result.lost()), result.timed(), TimeUnit.SECONDS.toNanos(latencySeconds),
                         String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", result.p50Micros() / 1000.0,
                                 result.p99Micros() / 1000.0, result.maxMicros() / 1000.0),
@@ -258,25 +274,38 @@ public final class PipelineLoadDriver {
     }
 
     private boolean figure(String what, long messages, long nanos, String result, String goal, boolean met) {
-        figures.add(new Figure(what, messages, nanos / 1e9, result, goal, met, loadAverage()));
+        double cpuSeconds = (processCpuNanos() - cpuMark) / 1e9;
+        double postgresSeconds = (PostgresCpu.nanos() - postgresCpuMark) / 1e9;
+        figures.add(new Figure(what, messages, nanos / 1e9, cpuSeconds, postgresSeconds, result, goal, met, loadAverage()));
         System.out.printf("  %s: %s (%s) [load %s]%n", what, result, met ? "met" : "MISSED", loadAverage());
         return met;
     }
 
     private void printSummary(boolean allMet) {
-        String format = "| %-52s | %9s | %7s | %-38s | %-26s | %-6s | %-16s |%n";
+        String format = "| %-50s | %9s | %7s | %8s | %8s | %-44s | %-24s | %-4s | %-17s |%n";
         StringBuilder out = new StringBuilder("\n");
-        out.append(String.format(format, "measurement", "messages", "seconds", "result", "goal", "met", "load avg 1/5/15"));
-        out.append(String.format(format, "-".repeat(52), "-".repeat(9), "-".repeat(7), "-".repeat(38), "-".repeat(26), "-".repeat(6), "-".repeat(16)));
+        out.append(String.format(format, "measurement", "messages", "seconds", "JVM cpu", "PG cpu", "result", "goal", "met", "load avg 1/5/15"));
+        out.append(String.format(format, "-".repeat(50), "-".repeat(9), "-".repeat(7), "-".repeat(8), "-".repeat(8), "-".repeat(44),
+                "-".repeat(24), "-".repeat(4), "-".repeat(17)));
         for (Figure f : figures) {
             out.append(String.format(format, f.what(), String.format("%,d", f.messages()), String.format("%.1f", f.seconds()),
-                    f.result(), f.goal(), f.met() ? "yes" : "NO", f.load()));
+                    String.format("%.1f s", f.cpuSeconds()), String.format("%.1f s", f.postgresSeconds()), f.result(), f.goal(),
+                    f.met() ? "yes" : "NO", f.load()));
         }
+        out.append("JVM cpu: CPU time of this process (broker, service and driver); PG cpu: of the PostgreSQL server's processes\n"
+                + "(embedded only). CPU time does not depend on what else runs: (JVM + PG cpu) / messages is the cost of a message\n"
+                + "on this machine's " + Runtime.getRuntime().availableProcessors() + " processors, however loaded.\n");
         out.append(allMet ? "All goals met.\n" : "Some goals were MISSED.\n");
         System.out.print(out);
     }
 
-    private record Figure(String what, long messages, double seconds, String result, String goal, boolean met, String load) {
+    private record Figure(String what, long messages, double seconds, double cpuSeconds, double postgresSeconds, String result,
+            String goal, boolean met, String load) {
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static double rate(long messages, long nanos) {
