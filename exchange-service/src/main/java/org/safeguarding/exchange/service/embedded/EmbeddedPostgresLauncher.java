@@ -88,7 +88,11 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                         .setDataDirectory(getSource())
                         // Kept across runs: a restart must lose no registered schema or register entry.
-                        .setCleanDataDirectory(false);
+                        .setCleanDataDirectory(false)
+                        // The library starts the server with -F (no fsync) for speed; the register is evidence,
+                        // so a commit must reach the disk before a receipt says it is registered.
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on");
                 if (port > 0) {
                     builder.setPort(port);
                 }

@@ -61,9 +61,13 @@ class RegisterStore {
     Map<String, Chain> chainHeads(List<String> chainIds) {
         Map<String, Chain> heads = new HashMap<>();
         jdbc.query(con -> {
+            // One backward index step per chain (the unique (chain_id, chain_position) index): "distinct on" would
+            // read every entry of each chain, a cost that grows with the register.
             PreparedStatement ps = con.prepareStatement("""
-                    select distinct on (chain_id) chain_id, chain_position, entry_hash
-                    from register_entry where chain_id = any(?) order by chain_id, chain_position desc""");
+                    select c.chain_id, head.chain_position, head.entry_hash
+                    from unnest(?::text[]) as c(chain_id)
+                    cross join lateral (select chain_position, entry_hash from register_entry e
+                                        where e.chain_id = c.chain_id order by chain_position desc limit 1) head""");
             ps.setArray(1, con.createArrayOf("text", chainIds.toArray()));
             return ps;
         }, (RowCallbackHandler) rs -> heads.put(rs.getString(1),

@@ -36,6 +36,9 @@ class EmbeddedPostgresLauncherTest {
             assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
             firstAnswer = post(registry.url() + "/subjects/colour-value/versions", schema);
             assertThat(firstAnswer).matches("\\{\"id\":\\d+}");
+            var jdbc = new org.springframework.jdbc.core.JdbcTemplate(registry.context().getBean(javax.sql.DataSource.class));
+            assertThat(jdbc.queryForObject("show fsync", String.class)).as("durable commits").isEqualTo("on");
+            assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
         }
 
         try (StandaloneRegistry restarted = StandaloneRegistry.start(properties)) {

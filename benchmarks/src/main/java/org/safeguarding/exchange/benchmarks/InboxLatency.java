@@ -1,0 +1,119 @@
+package org.safeguarding.exchange.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.safeguarding.exchange.agency.AgencyClient;
+import org.safeguarding.exchange.benchmarks.LoadMessages.Message;
+
+/**
+ * Latency at a steady, modest rate: each message's time from the agency's send to its arrival in the recipient's
+ * inbox, as a read_committed reader sees it (so after the service's transaction committed). A warm-up at the same
+ * rate comes first and is not counted. Messages without a recipient (consent outcomes) are sent but not timed; a
+ * hazard notified to two agencies is timed to its first arrival.
+ */
+final class InboxLatency {
+
+    record Result(int timed, int lost, long p50Micros, long p99Micros, long maxMicros, double achievedRate) {
+    }
+
+    private InboxLatency() {
+    }
+
+    static Result run(String bootstrap, List<Message> messages, int ratePerSecond, int warmupSeconds, int seconds)
+            throws InterruptedException {
+        int warmup = ratePerSecond * warmupSeconds;
+        int total = warmup + ratePerSecond * seconds;
+        if (messages.size() < total) {
+            throw new IllegalArgumentException("Need " + total + " messages, got " + messages.size());
+        }
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> inboxes = LoadMessages.AGENCIES.stream().map(a -> "agency." + a + ".inbox").toList();
+        KafkaConsumer<String, byte[]> reader = LoadKafka.readCommitted(bootstrap, "load-latency");
+        reader.subscribe(inboxes);
+        while (reader.assignment().size() < inboxes.size()) {
+            reader.poll(Duration.ofMillis(100));
+        }
+        // Start at the end of every inbox: only this run's arrivals count.
+        reader.seekToEnd(reader.assignment());
+        reader.assignment().forEach(reader::position);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread readerThread = new Thread(() -> {
+            try (reader) {
+                while (running.get()) {
+                    for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(50))) {
+                        long now = System.nanoTime();
+                        Long sent = sentAt.remove(AgencyClient.header(record, AgencyClient.MESSAGE_ID));
+                        if (sent != null) {
+                            latencies.add(now - sent);
+                        }
+                    }
+                }
+            }
+        }, "latency-reader");
+        readerThread.setDaemon(true);
+        readerThread.start();
+
+        long timedSent = 0;
+        long start;
+        long end;
+        try (KafkaProducer<String, byte[]> producer = LoadKafka.producer(bootstrap, 0)) {
+            long intervalNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+            start = System.nanoTime();
+            long timedStart = start + warmup * intervalNanos;
+            for (int i = 0; i < total; i++) {
+                long due = start + i * intervalNanos;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                Message message = messages.get(i);
+                boolean timed = i >= warmup && !message.recipients().isEmpty();
+                if (timed) {
+                    sentAt.put(message.messageId(), System.nanoTime());
+                    timedSent++;
+                }
+                producer.send(LoadKafka.record(message.topic(), message));
+            }
+            end = System.nanoTime();
+            producer.flush();
+            double achieved = (total - warmup) / ((end - timedStart) / 1e9);
+            // Let the last messages arrive.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!sentAt.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            running.set(false);
+            readerThread.join(5_000);
+            long[] sorted;
+            synchronized (latencies) {
+                sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+            }
+            Arrays.sort(sorted);
+            if (sorted.length == 0) {
+                throw new IllegalStateException("No message arrived in an inbox");
+            }
+            return new Result(sorted.length, (int) (timedSent - sorted.length), micros(percentile(sorted, 50)),
+                    micros(percentile(sorted, 99)), micros(sorted[sorted.length - 1]), achieved);
+        }
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static long micros(long nanos) {
+        return TimeUnit.NANOSECONDS.toMicros(nanos);
+    }
+}

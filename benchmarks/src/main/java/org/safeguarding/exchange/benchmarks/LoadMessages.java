@@ -1,0 +1,153 @@
+package org.safeguarding.exchange.benchmarks;
+
+import exchange.v1.ConsentOutcome;
+import exchange.v1.HazardNotification;
+import exchange.v1.ShareDecision;
+import exchange.v1.ShareRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.safeguarding.exchange.agency.AgencyClient;
+import org.safeguarding.exchange.testing.SampleRecords;
+
+/**
+ * Valid, mixed traffic for the load drivers: all four intake record types in equal shares, between the agencies of
+ * the embedded default's directory, over many case references, with free-text fields of varying length so that
+ * messages have realistic, varying sizes. Records are encoded once, up front (through the service's own registry),
+ * so that the timed part measures the exchange, not the driver; each message still gets its own message id.
+ */
+final class LoadMessages {
+
+    /** The agencies of the embedded default's directory. */
+    static final List<String> AGENCIES = List.of("LA-HULL", "LA-EAST-RIDING", "POL-HUMBERSIDE", "NHS-HUMBER",
+            "NHS-HULL-GP", "SCH-OAKFIELD", "SCH-NEWLAND", "PROB-YH", "CHY-ASPIRED", "CHY-FAMILY-SUPPORT");
+
+    static final List<String> INTAKE_TOPICS = List.of("exchange.share-requests", "exchange.consent-outcomes",
+            "exchange.share-decisions", "exchange.hazard-notifications");
+
+    /** One message as an agency sends it: topic, key (the case reference), framed Avro bytes and its headers. */
+    record Message(String topic, String key, byte[] value, String messageId, String sender, List<String> recipients) {
+
+        Message withNewId() {
+            return new Message(topic, key, value, UUID.randomUUID().toString(), sender, recipients);
+        }
+    }
+
+    private static final String[] NOTES = {
+            "Child disclosed worries about home to a teaching assistant during a reading session. ",
+            "Attendance has dropped to 78% this term, with absences clustered on Mondays. ",
+            "Mother reports that her partner has moved back into the household after a period away. ",
+            "The child presented with a bruise to the upper arm and gave an inconsistent explanation. ",
+            "Health visitor notes two missed appointments and concerns about the home conditions. ",
+            "Police attended a domestic incident at the address; children were present and asleep upstairs. ",
+    };
+
+    private LoadMessages() {
+    }
+
+    /**
+     * {@code distinct} different encoded records (cycled to make {@code count} messages, each with a fresh id), so
+     * that encoding cost stays outside the timed run while the content still varies over many cases.
+     */
+    static List<Message> prepare(AgencyClient encoder, int count, int distinct, long seed) {
+        Random random = new Random(seed);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<Message> templates = new ArrayList<>(distinct);
+        for (int i = 0; i < distinct; i++) {
+            String caseReference = "CASE-LOAD-" + (10_000 + random.nextInt(90_000)) + "-" + i % 997;
+            templates.add(template(encoder, i % 4, caseReference, random, now));
+        }
+        List<Message> messages = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            messages.add(templates.get(i % distinct).withNewId());
+        }
+        return messages;
+    }
+
+    private static Message template(AgencyClient encoder, int type, String caseReference, Random random, Instant now) {
+        String sender = AGENCIES.get(random.nextInt(AGENCIES.size()));
+        String other = otherThan(random, sender);
+        Instant occurredAt = now.minusSeconds(600 + random.nextInt(3_000));
+        Instant recordedAt = occurredAt.plusSeconds(60 + random.nextInt(500));
+        String notes = notes(random);
+        SpecificRecord record;
+        List<String> recipients;
+        switch (type) {
+            case 0 -> {
+                ShareRequest r = SampleRecords.shareRequest();
+                r.setRequestId("REQ-" + UUID.randomUUID());
+                r.setCaseReference(caseReference);
+                r.setRequesterAgency(sender);
+                r.setRecipientAgency(other);
+                r.setReason(notes);
+                r.setOccurredAt(occurredAt);
+                r.getRecordedBy().setRecordedAt(recordedAt);
+                record = r;
+                recipients = List.of(other);
+            }
+            case 1 -> {
+                ConsentOutcome c = SampleRecords.consentOutcome();
+                c.setConsentId("CON-" + UUID.randomUUID());
+                c.setCaseReference(caseReference);
+                c.setAgency(sender);
+                c.setChildViews(notes);
+                c.setOccurredAt(occurredAt);
+                c.getRecordedBy().setRecordedAt(recordedAt);
+                record = c;
+                recipients = List.of();
+            }
+            case 2 -> {
+                ShareDecision d = SampleRecords.shareDecision();
+                d.setDecisionId("DEC-" + UUID.randomUUID());
+                d.setCaseReference(caseReference);
+                d.setDecidingAgency(sender);
+                d.setRecipientAgency(other);
+                d.setOutcome(notes);
+                d.setOccurredAt(occurredAt);
+                d.getRecordedBy().setRecordedAt(recordedAt);
+                record = d;
+                recipients = List.of(other);
+            }
+            default -> {
+                HazardNotification h = SampleRecords.hazardRaised();
+                h.setHazardId("HAZ-" + UUID.randomUUID());
+                h.setCaseReference(caseReference);
+                h.setRaisingAgency(sender);
+                String third = otherThan(random, sender, other);
+                h.setNotifyAgencies(List.of(other, third));
+                h.setDetails(notes);
+                h.setReviewDue(LocalDate.now().plusDays(90 + random.nextInt(90)));
+                h.setOccurredAt(occurredAt);
+                h.getRecordedBy().setRecordedAt(recordedAt);
+                record = h;
+                recipients = List.of(other, third);
+            }
+        }
+        String topic = INTAKE_TOPICS.get(type);
+        return new Message(topic, caseReference, encoder.encode(topic, record), null, sender, recipients);
+    }
+
+    /** One to six sentences of case notes: messages from a few hundred bytes to well over a kilobyte. */
+    private static String notes(Random random) {
+        StringBuilder out = new StringBuilder();
+        int sentences = 1 + random.nextInt(6);
+        for (int i = 0; i < sentences; i++) {
+            out.append(NOTES[random.nextInt(NOTES.length)]);
+        }
+        return out.toString().trim();
+    }
+
+    private static String otherThan(Random random, String... excluded) {
+        while (true) {
+            String candidate = AGENCIES.get(random.nextInt(AGENCIES.size()));
+            if (!List.of(excluded).contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+}

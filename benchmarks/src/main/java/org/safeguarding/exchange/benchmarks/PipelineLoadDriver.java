@@ -1,0 +1,335 @@
+package org.safeguarding.exchange.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.safeguarding.exchange.agency.AgencyClient;
+import org.safeguarding.exchange.benchmarks.LoadKafka.CommittedCounter;
+import org.safeguarding.exchange.benchmarks.LoadMessages.Message;
+import org.safeguarding.exchange.service.ExchangeApplication;
+import org.safeguarding.exchange.service.embedded.EmbeddedKafkaLauncher;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * Measures, on one machine and in one run, what the exchange sustains and what it is compared with:
+ * <ol>
+ *   <li>the pipeline end to end: mixed valid messages from agencies through broker, service and PostgreSQL, timed
+ *       from the first send to the last receipt a read_committed reader sees; the register is then checked to hold
+ *       exactly one entry per message;</li>
+ *   <li>the raw pipe ({@link RawPipe}): the same transactional consume-produce shape with no work in it, the limit
+ *       of the machine;</li>
+ *   <li>a naive processor ({@link NaiveProcessor}): one autocommitted insert and one synchronous send per message;</li>
+ *   <li>latency from send to the recipient's inbox at a steady rate ({@link InboxLatency}).</li>
+ * </ol>
+ * With no arguments it starts its own broker, PostgreSQL (in a fresh temporary directory, removed afterwards) and
+ * the service in this process. Options ({@code --name=value}): {@code messages} (200000), {@code warmup-messages}
+ * (20000), {@code naive-messages} (20000), {@code latency-rate} (1000), {@code latency-seconds} (30),
+ * {@code bootstrap-servers} and {@code jdbc-url} (+ {@code jdbc-username}, {@code jdbc-password}) to use running ones,
+ * {@code keep-data} (true keeps the data directory), {@code profile} (true samples the intake threads' stacks
+ * during the pipeline run), {@code only} (comma-separated of pipeline, raw, naive, latency).
+ */
+public final class PipelineLoadDriver {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Map<String, String> options;
+    private final List<Figure> figures = new ArrayList<>();
+    /** This process's CPU time when the current measurement began: broker, service and driver all run in it. */
+    private long cpuMark;
+    private long postgresCpuMark;
+
+    private PipelineLoadDriver(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Before any logging or Avro class loads: plain console logging at WARN, and Avro trusting the contract classes.
+        System.setProperty("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // The in-process broker's own chatter, and its noisy shutdown, would bury the figures.
+        for (String broker : List.of("kafka", "org.apache.kafka.storage", "org.apache.kafka.common.utils.Utils",
+                "org.apache.kafka.server", "org.apache.kafka.controller", "org.apache.kafka.raft")) {
+            System.setProperty("org.slf4j.simpleLogger.log." + broker, System.getProperty("org.slf4j.simpleLogger.log." + broker, "off"));
+        }
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
+                    "java.lang,java.math,java.io,java.net,org.apache.avro.reflect,exchange.v1");
+        }
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Options are --name=value, not " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        int status = 1;
+        try {
+            status = new PipelineLoadDriver(options).run() ? 0 : 2;
+        } finally {
+            System.exit(status);
+        }
+    }
+
+    private int intOption(String name, int defaultValue) {
+        return Integer.parseInt(options.getOrDefault(name, String.valueOf(defaultValue)));
+    }
+
+    private boolean runs(String measurement) {
+        String only = options.get("only");
+        return only == null || List.of(only.split(",")).contains(measurement);
+    }
+
+    private boolean run() throws Exception {
+        int messageCount = intOption("messages", 200_000);
+        int warmupCount = intOption("warmup-messages", 20_000);
+        int naiveCount = intOption("naive-messages", 20_000);
+        int latencyRate = intOption("latency-rate", 1_000);
+        int latencySeconds = intOption("latency-seconds", 30);
+        int latencyWarmupSeconds = intOption("latency-warmup-seconds", 5);
+
+        System.out.printf("Machine: %d processors, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
+        String bootstrap = options.containsKey("bootstrap-servers") ? options.get("bootstrap-servers") : EmbeddedKafkaLauncher.start(0);
+        Path dataDir = Files.createTempDirectory("exchange-load-");
+        List<String> serviceArgs = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--exchange.embedded.data-dir=" + dataDir,
+                "--exchange.instance-id=load-" + UUID.randomUUID()));
+        if (options.containsKey("jdbc-url")) {
+            serviceArgs.add("--spring.datasource.url=" + options.get("jdbc-url"));
+            serviceArgs.add("--spring.datasource.username=" + options.getOrDefault("jdbc-username", ""));
+            serviceArgs.add("--spring.datasource.password=" + options.getOrDefault("jdbc-password", ""));
+        }
+        boolean allMet = true;
+        try (ConfigurableApplicationContext service = SpringApplication.run(ExchangeApplication.class, serviceArgs.toArray(String[]::new))) {
+            Environment env = service.getEnvironment();
+            int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+            String registryUrl = "http://localhost:" + port + env.getProperty("exchange.registry.base-path", "/registry");
+            System.out.printf("Service up: Kafka %s, PostgreSQL %s, registry %s%n", bootstrap,
+                    env.getProperty("spring.datasource.url"), registryUrl);
+            awaitIntakeAssigned(service);
+
+            List<Message> messages;
+            List<Message> warmup;
+            List<Message> steady;
+            try (AgencyClient encoder = new AgencyClient("LOAD-DRIVER", Map.of("bootstrap.servers", bootstrap,
+                    "schema.registry.url", registryUrl))) {
+                messages = LoadMessages.prepare(encoder, messageCount, 20_000, 1);
+                warmup = LoadMessages.prepare(encoder, warmupCount, 4_000, 2);
+                steady = LoadMessages.prepare(encoder, latencyRate * (latencySeconds + latencyWarmupSeconds), 4_000, 3);
+            }
+            long bytes = messages.stream().mapToLong(m -> m.value().length).sum();
+            System.out.printf("Prepared %d messages, %d bytes on average (%d to %d)%n", messages.size(), bytes / messages.size(),
+                    messages.stream().mapToInt(m -> m.value().length).min().orElse(0),
+                    messages.stream().mapToInt(m -> m.value().length).max().orElse(0));
+            List<String> receipts = LoadMessages.AGENCIES.stream().map(a -> "agency." + a + ".receipts").toList();
+            JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
+            System.out.printf("PostgreSQL %s, synchronous_commit=%s, fsync=%s%n",
+                    jdbc.queryForObject("show server_version", String.class),
+                    jdbc.queryForObject("show synchronous_commit", String.class), jdbc.queryForObject("show fsync", String.class));
+
+            double pipelineRate = 0;
+            if (runs("pipeline")) {
+                System.out.printf("Warm-up: %d messages through the pipeline%n", warmup.size());
+                throughPipeline(bootstrap, receipts, warmup);
+                long lastSequence = jdbc.queryForObject("select coalesce(max(sequence), 0) from register_entry", Long.class);
+                System.out.printf("Pipeline: %d messages%n", messages.size());
+                cpuMark = processCpuNanos();
+                postgresCpuMark = PostgresCpu.nanos();
+                long nanos;
+                if (Boolean.parseBoolean(options.getOrDefault("profile", "false"))) {
+                    try (StackSampler sampler = new StackSampler("exchange-intake")) {
+                        nanos = throughPipeline(bootstrap, receipts, messages);
+                    }
+                } else {
+                    nanos = throughPipeline(bootstrap, receipts, messages);
+                }
+                pipelineRate = rate(messages.size(), nanos);
+                long entries = jdbc.queryForObject("select count(*) from register_entry where sequence > ?", Long.class, lastSequence);
+                List<Map<String, Object>> outcomes = jdbc.queryForList(
+                        "select outcome, count(*) as n from register_entry where sequence > ? group by outcome order by outcome", lastSequence);
+                boolean registered = entries == messages.size();
+                System.out.printf("Register: %d new entries for %d messages (%s) %s%n", entries, messages.size(), outcomes,
+                        registered ? "OK" : "MISMATCH");
+                allMet &= registered;
+                allMet &= figure("Pipeline, send -> committed receipt", messages.size(), nanos,
+                        String.format("%,.0f msg/s", pipelineRate), ">= 20,000 msg/s", pipelineRate >= 20_000);
+            }
+            if (runs("raw")) {
+                System.out.printf("Raw pipe: %d messages%n", messages.size());
+                cpuMark = processCpuNanos();
+                postgresCpuMark = PostgresCpu.nanos();
+                long nanos = throughRawPipe(bootstrap, messages, env);
+                double rawRate = rate(messages.size(), nanos);
+                figure("Raw transactional pipe (machine limit)", messages.size(), nanos,
+                        String.format("%,.0f msg/s", rawRate), "(reference)", true);
+            }
+            if (runs("naive")) {
+                LoadKafka.createTopics(bootstrap, List.of(new NewTopic(NaiveProcessor.OUTPUT, 1, (short) 1)));
+                if (!runs("pipeline")) {
+                    // The naive processor reads what agencies sent; without the pipeline run, put some there first.
+                    throughPipeline(bootstrap, receipts, messages.subList(0, naiveCount));
+                }
+                System.out.printf("Naive processor: %d messages%n", naiveCount);
+                cpuMark = processCpuNanos();
+                postgresCpuMark = PostgresCpu.nanos();
+                long nanos = NaiveProcessor.run(bootstrap, service.getBean(DataSource.class), naiveCount);
+                double naiveRate = rate(naiveCount, nanos);
+                String goal = pipelineRate > 0 ? String.format("pipeline %.1fx (>= 10x)", pipelineRate / naiveRate) : "(pipeline not run)";
+                allMet &= figure("Naive: insert + sync send per message", naiveCount, nanos,
+                        String.format("%,.0f msg/s", naiveRate), goal, pipelineRate == 0 || pipelineRate >= 10 * naiveRate);
+            }
+            if (runs("latency")) {
+                System.out.printf("Latency: %d msg/s for %d s (after %d s warm-up)%n", latencyRate, latencySeconds, latencyWarmupSeconds);
+                cpuMark = processCpuNanos();
+                postgresCpuMark = PostgresCpu.nanos();
+                InboxLatency.Result result = InboxLatency.run(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds);
+                allMet &= result.lost() == 0;
+                allMet &= figure(String.format("Send -> inbox, %.0f msg/s (%d timed, %d lost)", result.achievedRate(),
+                                result.timed(), result.lost()), result.timed(), TimeUnit.SECONDS.toNanos(latencySeconds),
+                        String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", result.p50Micros() / 1000.0,
+                                result.p99Micros() / 1000.0, result.maxMicros() / 1000.0),
+                        "p99 <= 100 ms", result.p99Micros() <= 100_000);
+            }
+        } finally {
+            if (!Boolean.parseBoolean(options.getOrDefault("keep-data", "false"))) {
+                deleteRecursively(dataDir);
+            }
+        }
+        printSummary(allMet);
+        return allMet;
+    }
+
+    /** Waits until the service's intake listener holds every intake partition, so that start-up is not timed. */
+    private static void awaitIntakeAssigned(ConfigurableApplicationContext service) throws InterruptedException {
+        MessageListenerContainer intake = service.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("exchange-intake");
+        int partitions = LoadMessages.INTAKE_TOPICS.size()
+                * service.getEnvironment().getProperty("exchange.intake.partitions", Integer.class, 4);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            var assigned = intake.getAssignedPartitions();
+            if (assigned != null && assigned.size() == partitions) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The intake listener did not take its " + partitions + " partitions");
+    }
+
+    /** Sends the messages to their intake topics; returns nanoseconds from the first send to the last receipt seen. */
+    private static long throughPipeline(String bootstrap, List<String> receipts, List<Message> messages) throws InterruptedException {
+        try (CommittedCounter counter = new CommittedCounter(bootstrap, receipts, messages.size());
+             KafkaProducer<String, byte[]> producer = LoadKafka.producer(bootstrap, 5)) {
+            long start = System.nanoTime();
+            LoadKafka.sendAll(producer, messages, Message::topic);
+            System.out.printf("  sent in %.1f s; waiting for receipts%n", (System.nanoTime() - start) / 1e9);
+            return counter.awaitTarget(RUN_TIMEOUT) - start;
+        }
+    }
+
+    private static long throughRawPipe(String bootstrap, List<Message> messages, Environment env) throws Exception {
+        List<NewTopic> topics = new ArrayList<>();
+        topics.add(new NewTopic(RawPipe.INPUT, env.getProperty("exchange.intake.partitions", Integer.class, 4), (short) 1));
+        for (String agency : LoadMessages.AGENCIES) {
+            topics.add(new NewTopic(RawPipe.inbox(agency), 1, (short) 1));
+            topics.add(new NewTopic(RawPipe.receipts(agency), 1, (short) 1));
+        }
+        LoadKafka.createTopics(bootstrap, topics);
+        int threads = env.getProperty("spring.kafka.listener.concurrency", Integer.class, 1);
+        int maxPoll = env.getProperty("spring.kafka.consumer.max-poll-records", Integer.class, 500);
+        int linger = env.getProperty("spring.kafka.producer.properties.linger.ms", Integer.class, 5);
+        List<String> receipts = LoadMessages.AGENCIES.stream().map(RawPipe::receipts).toList();
+        try (RawPipe pipe = new RawPipe(bootstrap, threads, maxPoll, linger);
+             CommittedCounter counter = new CommittedCounter(bootstrap, receipts, messages.size());
+             KafkaProducer<String, byte[]> producer = LoadKafka.producer(bootstrap, 5)) {
+            pipe.start();
+            pipe.awaitAssigned(Duration.ofSeconds(30));
+            long start = System.nanoTime();
+            LoadKafka.sendAll(producer, messages, m -> RawPipe.INPUT);
+            long end = counter.awaitTarget(RUN_TIMEOUT);
+            if (pipe.failure() != null) {
+                throw new IllegalStateException("The raw pipe failed", pipe.failure());
+            }
+            return end - start;
+        }
+    }
+
+    private boolean figure(String what, long messages, long nanos, String result, String goal, boolean met) {
+        double cpuSeconds = (processCpuNanos() - cpuMark) / 1e9;
+        double postgresSeconds = (PostgresCpu.nanos() - postgresCpuMark) / 1e9;
+        figures.add(new Figure(what, messages, nanos / 1e9, cpuSeconds, postgresSeconds, result, goal, met, loadAverage()));
+        System.out.printf("  %s: %s (%s) [load %s]%n", what, result, met ? "met" : "MISSED", loadAverage());
+        return met;
+    }
+
+    private void printSummary(boolean allMet) {
+        String format = "| %-50s | %9s | %7s | %8s | %8s | %-44s | %-24s | %-4s | %-17s |%n";
+        StringBuilder out = new StringBuilder("\n");
+        out.append(String.format(format, "measurement", "messages", "seconds", "JVM cpu", "PG cpu", "result", "goal", "met", "load avg 1/5/15"));
+        out.append(String.format(format, "-".repeat(50), "-".repeat(9), "-".repeat(7), "-".repeat(8), "-".repeat(8), "-".repeat(44),
+                "-".repeat(24), "-".repeat(4), "-".repeat(17)));
+        for (Figure f : figures) {
+            out.append(String.format(format, f.what(), String.format("%,d", f.messages()), String.format("%.1f", f.seconds()),
+                    String.format("%.1f s", f.cpuSeconds()), String.format("%.1f s", f.postgresSeconds()), f.result(), f.goal(),
+                    f.met() ? "yes" : "NO", f.load()));
+        }
+        out.append("JVM cpu: CPU time of this process (broker, service and driver); PG cpu: of the PostgreSQL server's processes\n"
+                + "(embedded only). CPU time does not depend on what else runs: (JVM + PG cpu) / messages is the cost of a message\n"
+                + "on this machine's " + Runtime.getRuntime().availableProcessors() + " processors, however loaded.\n");
+        out.append(allMet ? "All goals met.\n" : "Some goals were MISSED.\n");
+        System.out.print(out);
+    }
+
+    private record Figure(String what, long messages, double seconds, double cpuSeconds, double postgresSeconds, String result,
+            String goal, boolean met, String load) {
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
+
+    private static double rate(long messages, long nanos) {
+        return messages / (nanos / 1e9);
+    }
+
+    /** The 1, 5 and 15 minute load averages, as uptime prints them; other people's work on the machine shows here. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return String.format("%.2f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
