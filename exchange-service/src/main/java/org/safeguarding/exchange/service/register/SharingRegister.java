@@ -6,7 +6,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -76,6 +78,23 @@ public class SharingRegister {
     @Transactional(readOnly = true)
     public Map<String, List<String>> partiesOfRequests(List<String> requestIds) {
         return requestIds.isEmpty() ? Map.of() : store.partiesOfRequests(requestIds);
+    }
+
+    /**
+     * The highest sequence below which no entry can still appear: every entry with a sequence at or below it is
+     * committed or never will be. Sequences are allocated before commit and batches commit concurrently, so a later
+     * sequence can be visible before an earlier one; readers that need a gap-free prefix (the Merkle tree) stop here.
+     * Briefly waits for the batches in flight to commit; new batches wait for this read.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public long committedWatermark() {
+        return store.committedWatermark();
+    }
+
+    /** Streams the entries with sequence in (after, upTo], in sequence order, one row in memory at a time. */
+    @Transactional(readOnly = true)
+    public void forEachInSequenceOrder(long after, long upTo, Consumer<RegisterEntry> action) {
+        store.forEachInSequenceOrder(after, upTo, action);
     }
 
     /** Walks every chain and recomputes every hash; the first entry that does not verify, or none. */
