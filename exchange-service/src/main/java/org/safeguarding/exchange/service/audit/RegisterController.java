@@ -3,10 +3,11 @@ package org.safeguarding.exchange.service.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.safeguarding.exchange.service.checkpoints.RegisterVerification;
+import org.safeguarding.exchange.service.checkpoints.RegisterVerifier;
 import org.safeguarding.exchange.service.register.EntryQuery;
 import org.safeguarding.exchange.service.register.EntryView;
 import org.safeguarding.exchange.service.register.RegisterSearch;
-import org.safeguarding.exchange.service.register.SharingRegister;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,11 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RegisterController {
 
     private final RegisterSearch search;
-    private final SharingRegister register;
+    private final RegisterVerifier verifier;
 
-    RegisterController(RegisterSearch search, SharingRegister register) {
+    RegisterController(RegisterSearch search, RegisterVerifier verifier) {
         this.search = search;
-        this.register = register;
+        this.verifier = verifier;
     }
 
     @GetMapping("/api/register/entries")
@@ -39,9 +40,10 @@ class RegisterController {
         return next == null ? Map.of("entries", entries) : Map.of("entries", entries, "nextBefore", next);
     }
 
+    /** Every chain link and hash, every Merkle leaf, the root at every checkpoint and every checkpoint's signature. */
     @GetMapping("/api/register/verify")
-    SharingRegister.ChainVerification verify() {
-        return register.verifyChains();
+    RegisterVerification verify() {
+        return verifier.verify();
     }
 
     private static String blankToNull(String s) {
