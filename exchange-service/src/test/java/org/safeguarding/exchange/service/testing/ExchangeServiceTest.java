@@ -30,6 +30,8 @@ public abstract class ExchangeServiceTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.freshDatabase().registerIn(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        // Files the service keeps (the generated checkpoint key) stay under target/.
+        registry.add("exchange.embedded.data-dir", () -> "target/test-data");
     }
 
     protected String bootstrapServers() {
