@@ -59,7 +59,7 @@ class LeafOrderTest extends ExchangeServiceTest {
         CountDownLatch recorded = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         Future<?> slowWriter = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            register.record(TestEntries.batch(5));
+            register.record(TestEntries.batch(5, "test.slow-writer"));
             recorded.countDown();
             await(commit);
         }));

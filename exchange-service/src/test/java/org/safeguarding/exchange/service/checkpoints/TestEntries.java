@@ -26,21 +26,26 @@ final class TestEntries {
     }
 
     static List<NewEntry> batch(int size) {
+        return batch(size, TOPIC);
+    }
+
+    /** Entries in the chains of this topic: writers running at once must not share a chain, as in the service. */
+    static List<NewEntry> batch(int size, String topic) {
         List<NewEntry> batch = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            batch.add(entry());
+            batch.add(entry(topic));
         }
         return batch;
     }
 
-    static synchronized NewEntry entry() {
+    static synchronized NewEntry entry(String topic) {
         long offset = OFFSETS.getAndIncrement();
         byte[] payload = new byte[200];
         RANDOM.nextBytes(payload);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         EntryFacts facts = new EntryFacts("ShareRequest", "CASE-" + offset, "SCH-OAKFIELD", List.of("LA-HULL"), "A. Teacher",
                 null, "GIVEN", now.minusSeconds(600), now.minusSeconds(60), null, UUID.randomUUID().toString());
-        return new NewEntry(UUID.randomUUID().toString(), new SourceCoordinates(TOPIC, (int) (offset % 4), offset), now,
+        return new NewEntry(UUID.randomUUID().toString(), new SourceCoordinates(topic, (int) (offset % 4), offset), now,
                 "SCH-OAKFIELD", EntryOutcome.ACCEPTED, 1, payload, sha256(payload), payload.length, null, facts, Set.of(), List.of());
     }
 
