@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * an entry committed after the last leaf was given). Hashes are lower-case hex. With a signed checkpoint and the
  * public key, it is all an auditor needs: see CHECKPOINTS.md.
  */
-final class ExportFormat {
+public final class ExportFormat {
 
     static final String MEDIA_TYPE = "application/x-ndjson";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -37,7 +37,7 @@ final class ExportFormat {
     record ExportedEntry(Long leafIndex, RegisterEntry entry) {
     }
 
-    static String line(Long leafIndex, RegisterEntry e) {
+    public static String line(Long leafIndex, RegisterEntry e) {
         NewEntry m = e.message();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("leafIndex", leafIndex);

@@ -67,7 +67,7 @@ public final class VerifyExport {
     }
 
     /** Checks the export against the checkpoint; a checkpoint or key that cannot be read is an IllegalArgumentException. */
-    static RegisterVerification verify(Path export, Path checkpointFile, Path publicKeyFile) throws IOException {
+    public static RegisterVerification verify(Path export, Path checkpointFile, Path publicKeyFile) throws IOException {
         CheckpointVerifier verifier = new CheckpointVerifier(CheckpointKeys.publicKeyFromPem(field(publicKeyFile, "pem")));
         SignedCheckpoint checkpoint;
         try {
