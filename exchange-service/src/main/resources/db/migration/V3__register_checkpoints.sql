@@ -4,7 +4,9 @@
 
 create table register_leaf (
     leaf_index      bigint primary key,
-    entry_sequence  bigint not null unique references register_entry (sequence),
+    -- no foreign key: it would answer a TRUNCATE of the register before its append-only trigger does, and a leaf whose
+    -- entry is gone is what verification reports
+    entry_sequence  bigint not null unique,
     -- RFC 6962 leaf hash: SHA-256(0x00 || the entry's canonical encoding)
     leaf_hash       bytea  not null check (length(leaf_hash) = 32)
 );
