@@ -15,4 +15,9 @@ public record RegisterEntry(
         byte[] previousHash,
         byte[] entryHash,
         NewEntry message) {
+
+    /** The canonical encoding this entry's hash covers, which is also its Merkle leaf data. */
+    public byte[] canonicalEncoding() {
+        return EntryEncoding.encode(sequence, chainId, chainPosition, previousHash, message);
+    }
 }

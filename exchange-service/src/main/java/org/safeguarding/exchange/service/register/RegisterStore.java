@@ -33,6 +33,8 @@ class RegisterStore {
             """;
     private static final String INSERT = "insert into register_entry (" + COLUMNS + ", message_json) values ("
             + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?::jsonb)";
+    /** Advisory lock key fencing sequence allocation from the checkpoint signer's watermark read ("regseq"). */
+    private static final long SEQUENCE_FENCE = 0x7265677365710001L;
     private static final TypeReference<List<EntryViolation>> VIOLATIONS = new TypeReference<>() {
     };
 
@@ -95,7 +97,33 @@ class RegisterStore {
     }
 
     List<Long> allocateSequences(int count) {
+        // Held until this transaction ends: the checkpoint signer takes the same lock exclusively to learn the highest
+        // sequence no writer still has in flight (committedWatermark).
+        jdbc.queryForObject("select pg_advisory_xact_lock_shared(?) is null", Boolean.class, SEQUENCE_FENCE);
         return jdbc.queryForList("select nextval('register_entry_sequence') from generate_series(1, ?)", Long.class, count);
+    }
+
+    /**
+     * The highest sequence allocated so far, read while no writer holds sequences it has not committed: every entry
+     * at or below it is committed or will never exist. Takes the fence exclusively, so call it in a short transaction.
+     */
+    long committedWatermark() {
+        jdbc.queryForObject("select pg_advisory_xact_lock(?) is null", Boolean.class, SEQUENCE_FENCE);
+        return jdbc.queryForObject("select case when is_called then last_value else last_value - 1 end from register_entry_sequence",
+                Long.class);
+    }
+
+    /** Streams the entries with sequence in (after, upTo], in sequence order; holds one row at a time. */
+    void forEachInSequenceOrder(long after, long upTo, Consumer<RegisterEntry> action) {
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(
+                    "select " + COLUMNS + " from register_entry where sequence > ? and sequence <= ? order by sequence",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setLong(1, after);
+            ps.setLong(2, upTo);
+            ps.setFetchSize(1000);
+            return ps;
+        }, (RowCallbackHandler) rs -> action.accept(mapEntry(rs)));
     }
 
     void insert(List<RegisterEntry> entries) {
@@ -110,17 +138,6 @@ class RegisterStore {
                 return entries.size();
             }
         });
-    }
-
-    /** Streams every entry of every chain in chain order, for verification; holds one row at a time. */
-    void forEachInChainOrder(Consumer<RegisterEntry> action) {
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(
-                    "select " + COLUMNS + " from register_entry order by chain_id, chain_position",
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(1000);
-            return ps;
-        }, (RowCallbackHandler) rs -> action.accept(mapEntry(rs)));
     }
 
     private void bind(PreparedStatement ps, RegisterEntry e) throws SQLException {

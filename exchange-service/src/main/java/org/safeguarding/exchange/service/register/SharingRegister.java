@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -78,29 +79,21 @@ public class SharingRegister {
         return requestIds.isEmpty() ? Map.of() : store.partiesOfRequests(requestIds);
     }
 
-    /** Walks every chain and recomputes every hash; the first entry that does not verify, or none. */
-    @Transactional(readOnly = true)
-    public ChainVerification verifyChains() {
-        Map<String, Chain> chains = new HashMap<>();
-        long[] checked = {0};
-        String[] firstProblem = {null};
-        Long[] firstBadSequence = {null};
-        store.forEachInChainOrder(entry -> {
-            if (firstProblem[0] != null) {
-                return;
-            }
-            checked[0]++;
-            String problem = chains.computeIfAbsent(entry.chainId(), Chain::empty).verifyNext(entry);
-            if (problem != null) {
-                firstProblem[0] = problem;
-                firstBadSequence[0] = entry.sequence();
-            }
-        });
-        return new ChainVerification(firstProblem[0] == null, checked[0], chains.size(),
-                firstBadSequence[0], Objects.requireNonNullElse(firstProblem[0], "every chain verifies"));
+    /**
+     * The highest sequence below which no entry can still appear: every entry with a sequence at or below it is
+     * committed or never will be. Sequences are allocated before commit and batches commit concurrently, so a later
+     * sequence can be visible before an earlier one; readers that need a gap-free prefix (the Merkle tree) stop here.
+     * Briefly waits for the batches in flight to commit; new batches wait for this read.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public long committedWatermark() {
+        return store.committedWatermark();
     }
 
-    /** The outcome of walking every chain. */
-    public record ChainVerification(boolean intact, long entriesChecked, int chains, Long firstBadSequence, String detail) {
+    /** Streams the entries with sequence in (after, upTo], in sequence order, one row in memory at a time. */
+    @Transactional(readOnly = true)
+    public void forEachInSequenceOrder(long after, long upTo, Consumer<RegisterEntry> action) {
+        store.forEachInSequenceOrder(after, upTo, action);
     }
+
 }

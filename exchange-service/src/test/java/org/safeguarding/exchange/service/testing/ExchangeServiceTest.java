@@ -32,6 +32,8 @@ public abstract class ExchangeServiceTest {
         TestInfrastructure.freshDatabase().registerIn(registry);
         registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
         TestUsers.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+        // Files the service keeps (the generated checkpoint key) stay under target/.
+        registry.add("exchange.embedded.data-dir", () -> "target/test-data");
     }
 
     protected String bootstrapServers() {

@@ -1,0 +1,44 @@
+package org.safeguarding.exchange.service.checkpoints;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serializer;
+import org.safeguarding.exchange.registry.client.SchemaRegistryClient;
+import org.safeguarding.exchange.serde.ExchangeAvroSerdeConfig;
+import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
+import org.safeguarding.exchange.service.integrity.CheckpointSigner;
+import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CheckpointProperties.class)
+class CheckpointConfiguration {
+
+    @Bean
+    SigningKey checkpointSigningKey(CheckpointProperties properties, @Value("${exchange.embedded.data-dir:./data}") String dataDir) {
+        return new SigningKey(SigningKeys.load(properties, Path.of(dataDir)));
+    }
+
+    @Bean
+    CheckpointSigner checkpointSigner(SigningKey key) {
+        return new CheckpointSigner(key.pair());
+    }
+
+    /** Trusts only this register's key: what verification checks every stored checkpoint against. */
+    @Bean
+    CheckpointVerifier checkpointVerifier(SigningKey key) {
+        return new CheckpointVerifier(key.pair().getPublic());
+    }
+
+    /** Checkpoints are written as receipts are: Confluent framing, TopicRecordNameStrategy subjects. */
+    @Bean
+    Serializer<Object> checkpointSerializer(SchemaRegistryClient registry) {
+        return new ExchangeAvroSerializer(registry, Map.of(
+                ExchangeAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true,
+                ExchangeAvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy"),
+                false);
+    }
+}

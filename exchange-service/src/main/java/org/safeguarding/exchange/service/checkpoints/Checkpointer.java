@@ -1,0 +1,153 @@
+package org.safeguarding.exchange.service.checkpoints;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.safeguarding.exchange.service.integrity.Checkpoint;
+import org.safeguarding.exchange.service.integrity.CheckpointSigner;
+import org.safeguarding.exchange.service.integrity.MerkleFrontier;
+import org.safeguarding.exchange.service.integrity.MerkleHasher;
+import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
+import org.safeguarding.exchange.service.register.SharingRegister;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Grows the register's Merkle tree and signs it.
+ *
+ * <p><b>Leaf order.</b> Sequence numbers are allocated before commit and several writers commit at once, so sequence
+ * 12 can be visible while 11 is still in flight. A leaf index, once given, never changes; so leaves are only given to
+ * entries at or below the register's committed watermark ({@link SharingRegister#committedWatermark()}): the highest
+ * sequence allocated, read while no writer holds an uncommitted sequence (writers hold a shared advisory lock from
+ * allocation to commit; the watermark read takes it exclusively for an instant). Every entry at or below it is
+ * committed or will never exist, so giving leaves in sequence order up to it leaves no gap that a late commit could
+ * fill. Leaf order is therefore sequence order, always.
+ *
+ * <p><b>One signer.</b> Each round runs in one transaction holding a second advisory lock, taken with try-lock: with
+ * several instances on one database, one signs and the others skip the round. The leaf and checkpoint tables' primary
+ * keys would refuse a second writer anyway, so the tree cannot fork.
+ *
+ * <p><b>Checkpoints.</b> A round signs when {@code every-entries} leaves are waiting, or {@code every-seconds} have
+ * passed since the last checkpoint and any leaf is waiting. The frontier resumes from the last checkpoint (kept with
+ * it) plus the leaves after it, so no round rereads the tree.
+ */
+@Component
+public class Checkpointer {
+
+    private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
+    private static final int LEAVES_PER_INSERT = 10_000;
+
+    private final CheckpointStore store;
+    private final SharingRegister register;
+    private final CheckpointSigner signer;
+    private final CheckpointProperties properties;
+    private final CheckpointPublisher publisher;
+    private final Clock clock;
+    private final TransactionTemplate transaction;
+    private ScheduledExecutorService schedule;
+
+    Checkpointer(CheckpointStore store, SharingRegister register, CheckpointSigner signer, CheckpointProperties properties,
+            CheckpointPublisher publisher, Clock clock, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.register = register;
+        this.signer = signer;
+        this.properties = properties;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    synchronized void start() {
+        if (!properties.enabled() || schedule != null) {
+            return;
+        }
+        schedule = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "register-checkpointer"));
+        schedule.scheduleWithFixedDelay(this::roundLoggingFailures, properties.pollMillis(), properties.pollMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @jakarta.annotation.PreDestroy
+    synchronized void stop() throws InterruptedException {
+        if (schedule != null) {
+            schedule.shutdownNow();
+            schedule.awaitTermination(30, TimeUnit.SECONDS);
+            schedule = null;
+        }
+    }
+
+    private void roundLoggingFailures() {
+        try {
+            round();
+        } catch (RuntimeException e) {
+            log.error("Register checkpoint round failed; retrying in {} ms", properties.pollMillis(), e);
+        }
+    }
+
+    /**
+     * One round: gives leaves to newly committed entries, signs a checkpoint when one is due, then publishes it.
+     * Returns the checkpoint signed, or empty (nothing due, or another instance is signing).
+     */
+    public Optional<SignedCheckpoint> round() {
+        Optional<StoredCheckpoint> signed = transaction.execute(status -> extendAndSign());
+        publisher.publishPending(signed.map(StoredCheckpoint::signed));
+        return signed.map(StoredCheckpoint::signed);
+    }
+
+    private Optional<StoredCheckpoint> extendAndSign() {
+        if (!store.tryLockSigner()) {
+            return Optional.empty();
+        }
+        CheckpointStore.LeafCount count = store.leafCount();
+        Optional<StoredCheckpoint> last = store.latest();
+        long signedSize = last.map(StoredCheckpoint::treeSize).orElse(0L);
+        if (count.leaves() < signedSize) {
+            throw new IllegalStateException("The leaf table holds " + count.leaves() + " leaves but checkpoint " + signedSize
+                    + " covers more: leaves were removed. Refusing to sign; see GET /api/register/verify");
+        }
+        long leaves = appendLeaves(count, register.committedWatermark());
+        long waiting = leaves - signedSize;
+        if (waiting == 0) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        boolean due = last.isEmpty() || waiting >= properties.everyEntries()
+                || !now.isBefore(last.get().signed().checkpoint().issuedAt().plusSeconds(properties.everySeconds()));
+        if (!due) {
+            return Optional.empty();
+        }
+        MerkleFrontier frontier = last.map(StoredCheckpoint::restoreFrontier).orElseGet(MerkleFrontier::new);
+        for (long from = signedSize; from < leaves; from += LEAVES_PER_INSERT) {
+            store.leafHashes(from, Math.min(leaves, from + LEAVES_PER_INSERT)).forEach(frontier::append);
+        }
+        SignedCheckpoint checkpoint = signer.sign(new Checkpoint(properties.origin(), leaves, frontier.root(), now));
+        StoredCheckpoint stored = new StoredCheckpoint(checkpoint, StoredCheckpoint.frontierBytes(frontier));
+        store.insert(stored);
+        return Optional.of(stored);
+    }
+
+    /** Gives the next leaf indexes to the entries after the last leaf, up to the watermark; returns the leaf count. */
+    private long appendLeaves(CheckpointStore.LeafCount count, long watermark) {
+        long[] next = {count.leaves()};
+        List<CheckpointStore.Leaf> pending = new ArrayList<>();
+        register.forEachInSequenceOrder(count.lastSequence(), watermark, entry -> {
+            pending.add(new CheckpointStore.Leaf(entry.sequence(), MerkleHasher.hashLeaf(entry.canonicalEncoding())));
+            if (pending.size() == LEAVES_PER_INSERT) {
+                store.insertLeaves(next[0], pending);
+                next[0] += pending.size();
+                pending.clear();
+            }
+        });
+        store.insertLeaves(next[0], pending);
+        return next[0] + pending.size();
+    }
+}

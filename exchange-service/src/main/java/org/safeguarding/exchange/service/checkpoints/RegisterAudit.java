@@ -1,0 +1,127 @@
+package org.safeguarding.exchange.service.checkpoints;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
+import org.safeguarding.exchange.service.integrity.InvalidCheckpointException;
+import org.safeguarding.exchange.service.integrity.MerkleFrontier;
+import org.safeguarding.exchange.service.integrity.MerkleHasher;
+import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
+import org.safeguarding.exchange.service.register.Chain;
+import org.safeguarding.exchange.service.register.RegisterEntry;
+
+/**
+ * Checks a register, fed one entry at a time in leaf order, against its signed checkpoints: each entry's chain link
+ * and hash ({@link Chain#verifyNext}), its leaf hash, the tree root at every checkpoint's size and every checkpoint's
+ * signature. Remembers the first problem and where it is. Knows nothing of where the entries come from, so the
+ * service (from the database) and the offline verifier (from an export) run the same checks.
+ */
+final class RegisterAudit {
+
+    private final CheckpointVerifier verifier;
+    private final List<SignedCheckpoint> checkpoints;
+    private final Map<String, Chain> chains = new HashMap<>();
+    private final MerkleFrontier frontier = new MerkleFrontier();
+    private int nextCheckpoint;
+    private int checkpointsChecked;
+    private long entries;
+    private long lastLeafSequence;
+    private long previousCheckpointSize;
+    private String problem;
+    private Long badSequence;
+    private Long badLeaf;
+
+    /** @param checkpoints the signed checkpoints to check, smallest tree first */
+    RegisterAudit(CheckpointVerifier verifier, List<SignedCheckpoint> checkpoints) {
+        this.verifier = verifier;
+        this.checkpoints = List.copyOf(checkpoints);
+    }
+
+    /**
+     * The next leaf of the tree and the entry it stands for.
+     *
+     * @param storedLeafHash the leaf hash the tree recorded, or null where there is none to compare (an export)
+     * @param entry          the entry, or null when the register no longer holds it
+     */
+    void leaf(long leafIndex, long entrySequence, byte[] storedLeafHash, RegisterEntry entry) {
+        if (leafIndex != frontier.size()) {
+            fail("leaf " + frontier.size() + " is missing: the next leaf present is " + leafIndex, entrySequence, frontier.size());
+            return;
+        }
+        if (entrySequence <= lastLeafSequence) {
+            fail("leaf " + leafIndex + " names entry " + entrySequence + " after entry " + lastLeafSequence
+                    + ": the tree's order was changed", entrySequence, leafIndex);
+        }
+        lastLeafSequence = Math.max(lastLeafSequence, entrySequence);
+        byte[] leafHash;
+        if (entry == null) {
+            fail("entry " + entrySequence + " (leaf " + leafIndex + ") is missing from the register", entrySequence, leafIndex);
+            leafHash = storedLeafHash;
+        } else {
+            checkChain(entry, leafIndex);
+            leafHash = MerkleHasher.hashLeaf(entry.canonicalEncoding());
+            if (storedLeafHash != null && !Arrays.equals(leafHash, storedLeafHash)) {
+                fail("entry " + entrySequence + " (leaf " + leafIndex + ") no longer matches the leaf hash the tree recorded",
+                        entrySequence, leafIndex);
+            }
+        }
+        frontier.append(leafHash);
+        checkCheckpointsUpTo(frontier.size());
+    }
+
+    /** An entry committed after the last leaf was given, not yet in the tree: only its chain can be checked. */
+    void notYetInTree(RegisterEntry entry) {
+        if (entry.sequence() <= lastLeafSequence) {
+            fail("entry " + entry.sequence() + " is not in the tree although later entries are", entry.sequence(), null);
+        }
+        checkChain(entry, null);
+    }
+
+    RegisterVerification finish() {
+        checkCheckpointsUpTo(Long.MAX_VALUE);
+        Long latest = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1).checkpoint().treeSize();
+        return new RegisterVerification(problem == null, entries, chains.size(), frontier.size(), checkpointsChecked, latest,
+                badSequence, badLeaf, problem == null ? "every chain, leaf, root and signature verifies" : problem);
+    }
+
+    private void checkChain(RegisterEntry entry, Long leafIndex) {
+        entries++;
+        String chainProblem = chains.computeIfAbsent(entry.chainId(), Chain::empty).verifyNext(entry);
+        if (chainProblem != null) {
+            fail(chainProblem, entry.sequence(), leafIndex);
+        }
+    }
+
+    /** Checks each checkpoint whose size the tree has reached; those beyond the leaves present report the loss. */
+    private void checkCheckpointsUpTo(long size) {
+        while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).checkpoint().treeSize() <= size) {
+            SignedCheckpoint signed = checkpoints.get(nextCheckpoint++);
+            long treeSize = signed.checkpoint().treeSize();
+            checkpointsChecked++;
+            try {
+                verifier.verify(signed);
+            } catch (InvalidCheckpointException e) {
+                fail("checkpoint " + treeSize + " is not signed by the register's key: " + e.getMessage(), null, null);
+            }
+            if (treeSize > frontier.size()) {
+                fail("the register holds " + frontier.size() + " leaves but checkpoint " + treeSize + " covers " + treeSize
+                        + ": leaves " + frontier.size() + " to " + (treeSize - 1) + " are missing", null, frontier.size());
+            } else if (!Arrays.equals(frontier.root(), signed.checkpoint().rootHash())) {
+                fail("the first " + treeSize + " leaves do not hash to the root signed in checkpoint " + treeSize
+                        + ": a leaf from " + previousCheckpointSize + " to " + (treeSize - 1) + " was changed", null,
+                        previousCheckpointSize);
+            }
+            previousCheckpointSize = treeSize;
+        }
+    }
+
+    private void fail(String what, Long sequence, Long leafIndex) {
+        if (problem == null) {
+            problem = what;
+            badSequence = sequence;
+            badLeaf = leafIndex;
+        }
+    }
+}

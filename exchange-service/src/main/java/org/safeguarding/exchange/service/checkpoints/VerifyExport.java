@@ -1,0 +1,142 @@
+package org.safeguarding.exchange.service.checkpoints;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.safeguarding.exchange.service.integrity.CheckpointKeys;
+import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
+import org.safeguarding.exchange.service.integrity.InvalidCheckpointException;
+import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The offline verifier: checks an export of the register against a signed checkpoint and the register's public key,
+ * with no database and no service. Runs from the service jar without starting it:
+ * <pre>
+ * java -cp exchange-service-…-exec.jar -Dloader.main=org.safeguarding.exchange.service.checkpoints.VerifyExport \
+ *   org.springframework.boot.loader.launch.PropertiesLauncher \
+ *   --export=register.jsonl --checkpoint=checkpoint.json --public-key=public-key.json
+ * </pre>
+ * The checkpoint file is the body of {@code GET /api/register/checkpoints/latest} (or its {@code note} alone); the key
+ * file the body of {@code GET /api/register/checkpoints/public-key} (or its PEM alone). Exit status 0: the export
+ * holds every entry the checkpoint covers, unchanged; 1: it does not, and the output names the first bad entry;
+ * 2: the command was used wrongly.
+ */
+public final class VerifyExport {
+
+    private VerifyExport() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 2) {
+                options.put(arg.substring(2, eq), arg.substring(eq + 1));
+            }
+        }
+        if (!options.keySet().containsAll(List.of("export", "checkpoint", "public-key"))) {
+            System.err.println("usage: VerifyExport --export=<register.jsonl> --checkpoint=<checkpoint.json> --public-key=<public-key.json>");
+            System.exit(2);
+        }
+        RegisterVerification result;
+        try {
+            result = verify(Path.of(options.get("export")), Path.of(options.get("checkpoint")), Path.of(options.get("public-key")));
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("cannot verify: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println(report(result));
+        System.exit(result.intact() ? 0 : 1);
+    }
+
+    static String report(RegisterVerification r) {
+        return (r.intact() ? "INTACT" : "NOT INTACT") + "\n"
+                + "  entries checked:      " + r.entriesChecked() + " in " + r.chains() + " chains\n"
+                + "  leaves checked:       " + r.leavesChecked() + "\n"
+                + "  checkpoint tree size: " + r.latestCheckpointTreeSize() + "\n"
+                + (r.intact() ? "" : "  first bad entry:      sequence " + r.firstBadSequence() + ", leaf " + r.firstBadLeafIndex() + "\n")
+                + "  " + r.detail();
+    }
+
+    /** Checks the export against the checkpoint; a checkpoint or key that cannot be read is an IllegalArgumentException. */
+    public static RegisterVerification verify(Path export, Path checkpointFile, Path publicKeyFile) throws IOException {
+        CheckpointVerifier verifier = new CheckpointVerifier(CheckpointKeys.publicKeyFromPem(field(publicKeyFile, "pem")));
+        SignedCheckpoint checkpoint;
+        try {
+            checkpoint = SignedCheckpoint.parseNote(field(checkpointFile, "note"));
+        } catch (InvalidCheckpointException e) {
+            throw new IllegalArgumentException("the checkpoint file holds no signed checkpoint: " + e.getMessage(), e);
+        }
+        RegisterAudit audit = new RegisterAudit(verifier, List.of(checkpoint));
+        // Parsing a chunk of lines on one thread while the previous chunk is hashed and checked on this one roughly
+        // halves the time on two cores; the checks themselves stay in file order.
+        ExecutorService parser = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "export-parser");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+            Future<List<ExportFormat.ExportedEntry>> next = parser.submit(() -> parseChunk(lines));
+            for (List<ExportFormat.ExportedEntry> chunk = next.get(); !chunk.isEmpty(); chunk = next.get()) {
+                next = parser.submit(() -> parseChunk(lines));
+                for (ExportFormat.ExportedEntry exported : chunk) {
+                    if (exported.leafIndex() == null) {
+                        audit.notYetInTree(exported.entry());
+                    } else {
+                        audit.leaf(exported.leafIndex(), exported.entry().sequence(), null, exported.entry());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + export, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalArgumentException("a line of " + export + " is not an exported entry: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            parser.shutdownNow();
+        }
+        return audit.finish();
+    }
+
+    private static final int LINES_PER_CHUNK = 4096;
+
+    private static List<ExportFormat.ExportedEntry> parseChunk(BufferedReader lines) throws IOException {
+        List<ExportFormat.ExportedEntry> chunk = new ArrayList<>(LINES_PER_CHUNK);
+        String line;
+        while (chunk.size() < LINES_PER_CHUNK && (line = lines.readLine()) != null) {
+            if (!line.isBlank()) {
+                chunk.add(ExportFormat.parse(line));
+            }
+        }
+        return chunk;
+    }
+
+    /** The file's text, or one field of it when it is a JSON object (a response saved from the service). */
+    private static String field(Path file, String name) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        if (!text.stripLeading().startsWith("{")) {
+            return text;
+        }
+        JsonNode node = JsonMapper.builder().build().readTree(text).get(name);
+        if (node == null) {
+            throw new IllegalArgumentException(file + " has no \"" + name + "\" field");
+        }
+        return node.asString();
+    }
+}

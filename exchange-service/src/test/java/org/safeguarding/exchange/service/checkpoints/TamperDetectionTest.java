@@ -1,0 +1,188 @@
+package org.safeguarding.exchange.service.checkpoints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.integrity.Checkpoint;
+import org.safeguarding.exchange.service.integrity.CheckpointKeys;
+import org.safeguarding.exchange.service.integrity.CheckpointSigner;
+import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
+import org.safeguarding.exchange.service.register.SharingRegister;
+import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Tampering with the register as the database superuser, past its append-only triggers: each change is detected and
+ * located, both by {@code GET /api/register/verify} and by the offline verifier on a fresh export. The register is
+ * put back after each test.
+ */
+@TestPropertySource(properties = {"exchange.checkpoints.enabled=false", "exchange.checkpoints.every-entries=10"})
+class TamperDetectionTest extends ExchangeServiceTest {
+
+    private static final Path FILES = Path.of("target", "tamper-detection");
+
+    @Autowired
+    private SharingRegister register;
+    @Autowired
+    private Checkpointer checkpointer;
+
+    private Path publicKey;
+
+    /** 55 entries in four chains; checkpoints at 40 and 50; the last 5 entries have leaves but no checkpoint yet. */
+    @BeforeAll
+    void fillTheRegister() throws IOException {
+        register.record(TestEntries.batch(40));
+        assertThat(checkpointer.round()).hasValueSatisfying(c -> assertThat(c.checkpoint().treeSize()).isEqualTo(40));
+        register.record(TestEntries.batch(10));
+        assertThat(checkpointer.round()).hasValueSatisfying(c -> assertThat(c.checkpoint().treeSize()).isEqualTo(50));
+        register.record(TestEntries.batch(5));
+        assertThat(checkpointer.round()).isEmpty();
+        Files.createDirectories(FILES);
+        // The auditor fetched the public key before anything went wrong.
+        publicKey = download("/api/register/checkpoints/public-key", "public-key.json");
+        asSuperuser("create table backup_entry as select * from register_entry",
+                "create table backup_leaf as select * from register_leaf",
+                "create table backup_checkpoint as select * from register_checkpoint");
+    }
+
+    @AfterEach
+    void putTheRegisterBack() {
+        asSuperuser("delete from register_leaf", "delete from register_checkpoint", "delete from register_entry",
+                "insert into register_entry select * from backup_entry",
+                "insert into register_leaf select * from backup_leaf",
+                "insert into register_checkpoint select * from backup_checkpoint");
+    }
+
+    @Test
+    void anUntouchedRegisterVerifiesOnlineAndOffline() throws IOException {
+        RegisterVerification online = online();
+        assertThat(online.intact()).as(online.detail()).isTrue();
+        assertThat(online.entriesChecked()).isEqualTo(55);
+        assertThat(online.leavesChecked()).isEqualTo(55);
+        assertThat(online.checkpointsChecked()).isEqualTo(2);
+        RegisterVerification offline = offline();
+        assertThat(offline.intact()).as(offline.detail()).isTrue();
+        assertThat(offline.entriesChecked()).isEqualTo(55);
+    }
+
+    @Test
+    void oneChangedByteOfAMessageIsFoundAndNamed() throws IOException {
+        long sequence = sequenceOfLeaf(20);
+        asSuperuser("update register_entry set payload = set_byte(payload, 5, (get_byte(payload, 5) + 1) % 256) where sequence = " + sequence);
+        for (RegisterVerification result : List.of(online(), offline())) {
+            assertThat(result.intact()).isFalse();
+            assertThat(result.firstBadSequence()).as(result.detail()).isEqualTo(sequence);
+            assertThat(result.detail()).contains("message bytes do not match");
+        }
+    }
+
+    @Test
+    void aChangedSearchableHashedFieldIsFoundAndNamed() throws IOException {
+        long sequence = sequenceOfLeaf(33);
+        asSuperuser("update register_entry set record_type = 'HazardNotification' where sequence = " + sequence);
+        for (RegisterVerification result : List.of(online(), offline())) {
+            assertThat(result.intact()).isFalse();
+            assertThat(result.firstBadSequence()).as(result.detail()).isEqualTo(sequence);
+            assertThat(result.detail()).contains("do not match its hash");
+        }
+    }
+
+    @Test
+    void aDeletedEntryIsFoundAndItsPlaceNamed() throws IOException {
+        long sequence = sequenceOfLeaf(12);
+        asSuperuser("delete from register_entry where sequence = " + sequence);
+        RegisterVerification online = online();
+        assertThat(online.intact()).isFalse();
+        assertThat(online.firstBadSequence()).as(online.detail()).isEqualTo(sequence);
+        assertThat(online.firstBadLeafIndex()).isEqualTo(12);
+        assertThat(online.detail()).contains("missing");
+        RegisterVerification offline = offline();
+        assertThat(offline.intact()).isFalse();
+        assertThat(offline.firstBadLeafIndex()).as(offline.detail()).isEqualTo(12);
+        assertThat(offline.detail()).contains("leaf 12 is missing");
+    }
+
+    @Test
+    void twoSwappedEntriesAreFoundAtTheFirstOfThem() throws IOException {
+        long first = sequenceOfLeaf(7);
+        long second = sequenceOfLeaf(29);
+        asSuperuser("update register_entry set sequence = -1 where sequence = " + first,
+                "update register_entry set sequence = " + first + " where sequence = " + second,
+                "update register_entry set sequence = " + second + " where sequence = -1");
+        for (RegisterVerification result : List.of(online(), offline())) {
+            assertThat(result.intact()).isFalse();
+            assertThat(result.firstBadSequence()).as(result.detail()).isEqualTo(first);
+            assertThat(result.firstBadLeafIndex()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void aCutTailIsRevealedByTheCheckpoint() throws IOException {
+        long firstCut = sequenceOfLeaf(45);
+        asSuperuser("delete from register_leaf where entry_sequence >= " + firstCut,
+                "delete from register_entry where sequence >= " + firstCut);
+        for (RegisterVerification result : List.of(online(), offline())) {
+            assertThat(result.intact()).isFalse();
+            assertThat(result.entriesChecked()).isEqualTo(45);
+            assertThat(result.firstBadLeafIndex()).as(result.detail()).isEqualTo(45);
+            assertThat(result.detail()).contains("checkpoint 50");
+        }
+    }
+
+    @Test
+    void aCheckpointResignedWithAnotherKeyIsRefused() throws Exception {
+        SignedCheckpoint genuine = SignedCheckpoint.parseNote(
+                http().get().uri("/api/register/checkpoints/50").retrieve().body(java.util.Map.class).get("note").toString());
+        Checkpoint forged = new Checkpoint(genuine.checkpoint().origin(), 50, new byte[32], genuine.checkpoint().issuedAt());
+        SignedCheckpoint resigned = new CheckpointSigner(CheckpointKeys.generate()).sign(forged);
+        asSuperuser("update register_checkpoint set root_hash = '\\x" + "00".repeat(32) + "', key_id = '" + resigned.keyId()
+                + "', signature = decode('" + Base64.getEncoder().encodeToString(resigned.signature()) + "', 'base64') where tree_size = 50");
+        for (RegisterVerification result : List.of(online(), offline())) {
+            assertThat(result.intact()).isFalse();
+            assertThat(result.detail()).as(result.detail()).contains("checkpoint 50 is not signed by the register's key");
+        }
+    }
+
+    private RegisterVerification online() {
+        return http().get().uri("/api/register/verify").retrieve().body(RegisterVerification.class);
+    }
+
+    private RegisterVerification offline() throws IOException {
+        Path export = download("/api/register/export", "register.jsonl");
+        Path checkpoint = download("/api/register/checkpoints/latest", "checkpoint.json");
+        return VerifyExport.verify(export, checkpoint, publicKey);
+    }
+
+    private Path download(String path, String file) throws IOException {
+        Path target = FILES.resolve(file);
+        Files.write(target, http().get().uri(path).retrieve().body(byte[].class));
+        return target;
+    }
+
+    private long sequenceOfLeaf(int leafIndex) {
+        return jdbc().queryForObject("select entry_sequence from register_leaf where leaf_index = ?", Long.class, leafIndex);
+    }
+
+    /** Runs statements on one connection with every trigger off, as a superuser tampering with the database would. */
+    private void asSuperuser(String... statements) {
+        jdbc().execute((ConnectionCallback<Void>) connection -> {
+            try (var sql = connection.createStatement()) {
+                sql.execute("set session_replication_role = replica");
+                for (String statement : statements) {
+                    sql.execute(statement);
+                }
+                sql.execute("reset session_replication_role");
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,59 @@
+package org.safeguarding.exchange.service.checkpoints;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.safeguarding.exchange.service.register.EntryFacts;
+import org.safeguarding.exchange.service.register.EntryOutcome;
+import org.safeguarding.exchange.service.register.NewEntry;
+import org.safeguarding.exchange.service.register.SourceCoordinates;
+
+/** Register entries for tests that write the register directly, spread over a few chains of their own topic. */
+final class TestEntries {
+
+    static final String TOPIC = "test.checkpoints";
+    private static final AtomicLong OFFSETS = new AtomicLong();
+    private static final Random RANDOM = new Random(7);
+
+    private TestEntries() {
+    }
+
+    static List<NewEntry> batch(int size) {
+        return batch(size, TOPIC);
+    }
+
+    /** Entries in the chains of this topic: writers running at once must not share a chain, as in the service. */
+    static List<NewEntry> batch(int size, String topic) {
+        List<NewEntry> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            batch.add(entry(topic));
+        }
+        return batch;
+    }
+
+    static synchronized NewEntry entry(String topic) {
+        long offset = OFFSETS.getAndIncrement();
+        byte[] payload = new byte[200];
+        RANDOM.nextBytes(payload);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        EntryFacts facts = new EntryFacts("ShareRequest", "CASE-" + offset, "SCH-OAKFIELD", List.of("LA-HULL"), "A. Teacher",
+                null, "GIVEN", now.minusSeconds(600), now.minusSeconds(60), null, UUID.randomUUID().toString());
+        return new NewEntry(UUID.randomUUID().toString(), new SourceCoordinates(topic, (int) (offset % 4), offset), now,
+                "SCH-OAKFIELD", EntryOutcome.ACCEPTED, 1, payload, sha256(payload), payload.length, null, facts, Set.of(), List.of());
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
