@@ -1,19 +1,17 @@
 package org.safeguarding.exchange.service.lifecycle;
 
+import static org.safeguarding.exchange.service.register.SqlValues.strings;
+import static org.safeguarding.exchange.service.register.SqlValues.utc;
+import static org.safeguarding.exchange.service.register.SqlValues.instant;
+
 import exchange.v1.ConsentStatus;
 import exchange.v1.HazardAction;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -200,15 +198,6 @@ class ConsentHazardStore {
         return ps;
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

@@ -1,14 +1,14 @@
 package org.safeguarding.exchange.service.register;
 
-import java.sql.Array;
+import static org.safeguarding.exchange.service.register.SqlValues.strings;
+import static org.safeguarding.exchange.service.register.SqlValues.instant;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -213,11 +213,5 @@ public class RegisterSearch {
                 rs.getInt("payload_size"), rs.getString("message"), rs.getString("request_id"));
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 }

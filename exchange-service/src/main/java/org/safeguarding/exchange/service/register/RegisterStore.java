@@ -1,14 +1,13 @@
 package org.safeguarding.exchange.service.register;
 
+import static org.safeguarding.exchange.service.register.SqlValues.strings;
+import static org.safeguarding.exchange.service.register.SqlValues.utc;
+import static org.safeguarding.exchange.service.register.SqlValues.instant;
+
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -218,15 +217,6 @@ class RegisterStore {
         return ps.getConnection().createArrayOf("text", values.toArray());
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }
