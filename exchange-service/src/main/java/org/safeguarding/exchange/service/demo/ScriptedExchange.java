@@ -13,6 +13,7 @@ import exchange.v1.IdentityCheckOutcome;
 import exchange.v1.InformationKind;
 import exchange.v1.Practitioner;
 import exchange.v1.Receipt;
+import exchange.v1.Reminder;
 import exchange.v1.RecordedBy;
 import exchange.v1.ShareDecision;
 import exchange.v1.ShareRequest;
@@ -96,12 +97,17 @@ public final class ScriptedExchange {
             step(agencies.get(SCHOOL), "exchange.share-requests", caseReference,
                     request(caseReference, requestId + "-B", now, noReason),
                     "The school asks again without consent and without saying why (to be rejected)", sent);
+            String unanswered = requestId + "-EARLIER";
+            step(agencies.get(SCHOOL), "exchange.share-requests", caseReference,
+                    request(caseReference, unanswered, now.minus(Duration.ofDays(14)), consentGiven()),
+                    "A request the school made two weeks ago, never answered: past its deadline (5 working days)", sent);
 
             // Every receipt arrives only once its message is registered and delivered: wait for them, then read inboxes.
             Map<String, List<ConsumerRecord<String, byte[]>>> receipts = new LinkedHashMap<>();
             for (AgencyClient agency : agencies.values()) {
                 receipts.put(agency.agencyCode(), awaitReceipts(agency, sent));
             }
+            awaitReminder(agencies.get(COUNCIL), caseReference, unanswered);
             for (AgencyClient agency : agencies.values()) {
                 printInbox(agency, caseReference);
             }
@@ -113,6 +119,14 @@ public final class ScriptedExchange {
         } finally {
             agencies.values().forEach(AgencyClient::close);
         }
+    }
+
+    /** The exchange checks deadlines on a schedule (exchange.reminders.interval); wait for its reminder to arrive. */
+    private void awaitReminder(AgencyClient council, String caseReference, String requestId) {
+        out.println("\n(waiting for the exchange's deadline check to remind " + council.agencyCode() + " of " + requestId + ")");
+        council.readFromStart(council.inboxTopic(), seen -> seen.stream().anyMatch(r -> caseReference.equals(r.key())
+                && council.decode(r.topic(), r.value()) instanceof Reminder reminder
+                && requestId.equals(reminder.getSubjectReference())), Duration.ofSeconds(150));
     }
 
     private void step(AgencyClient agency, String topic, String caseReference, SpecificRecord record, String story,
@@ -132,9 +146,9 @@ public final class ScriptedExchange {
         out.println("\nInbox of " + agency.agencyCode() + " (" + mine.size() + " message(s) about this case):");
         for (ConsumerRecord<String, byte[]> r : mine) {
             Object message = agency.decode(r.topic(), r.value());
-            out.printf("   %-20s from %-15s register #%s%n      %s%n", ((SpecificRecord) message).getSchema().getName(),
-                    AgencyClient.header(r, AgencyClient.SENDER), AgencyClient.header(r, "exchange-register-sequence"),
-                    summary(message));
+            String sequence = AgencyClient.header(r, "exchange-register-sequence");
+            out.printf("   %-20s from %-15s %s%n      %s%n", ((SpecificRecord) message).getSchema().getName(),
+                    AgencyClient.header(r, AgencyClient.SENDER), sequence == null ? "" : "register #" + sequence, summary(message));
         }
     }
 
@@ -200,6 +214,9 @@ public final class ScriptedExchange {
         }
         if (message instanceof HazardNotification h) {
             return h.getAction() + " " + h.getCategory() + " about " + h.getPersonReference() + ", review due " + h.getReviewDue();
+        }
+        if (message instanceof Reminder r) {
+            return r.getKind() + " for " + r.getSubjectReference() + ": " + r.getMessage();
         }
         if (message instanceof ConsentOutcome c) {
             return "consent " + c.getConsent().getStatus() + "; child's views: " + c.getChildViews();

@@ -6,10 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.safeguarding.exchange.service.testing.TestUsers;
 
 /** The newcomer's demo, run against the service: every step lands where the story says it does. */
+@TestPropertySource(properties = "exchange.reminders.interval=PT2S")
 class ScriptedExchangeTest extends ExchangeServiceTest {
 
     @Test
@@ -20,11 +22,12 @@ class ScriptedExchangeTest extends ExchangeServiceTest {
         String out = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(out).contains("Inbox of SCH-OAKFIELD (3 message(s) about this case)")
-                .contains("Inbox of LA-HULL (2 message(s) about this case)")
+                .contains("Inbox of LA-HULL (4 message(s) about this case)")
+                .containsPattern("Reminder +from EXCHANGE.*\\n +REQUEST_OVERDUE for REQ-\\d+-EARLIER")
                 .contains("SHARE_PARTIAL")
                 .contains("RAISED VIOLENT_OR_THREATENING_BEHAVIOUR about PERSON-MARK-D")
                 .contains("child's views").doesNotContain("Inbox of POL-HUMBERSIDE (1");
-        assertThat(out.lines().filter(l -> l.contains(" ACCEPTED register #"))).hasSize(4);
+        assertThat(out.lines().filter(l -> l.contains(" ACCEPTED register #"))).hasSize(5);
         assertThat(out.lines().filter(l -> l.contains(" REJECTED register #"))).hasSize(1);
         assertThat(out).contains("violation consent.reasonWithoutConsent");
         assertThat(out).contains("Register entries for CASE-DEMO-");
