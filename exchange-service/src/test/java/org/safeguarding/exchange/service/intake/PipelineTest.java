@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
@@ -37,15 +36,10 @@ class PipelineTest extends ExchangeServiceTest {
 
     @BeforeAll
     void agencies() {
-        school = new TestAgency(SampleRecords.SCHOOL, bootstrapServers(), registryUrl());
-        council = new TestAgency(SampleRecords.COUNCIL, bootstrapServers(), registryUrl());
+        school = agency(SampleRecords.SCHOOL);
+        council = agency(SampleRecords.COUNCIL);
     }
 
-    @AfterAll
-    void closeAgencies() {
-        school.close();
-        council.close();
-    }
 
     private static ShareRequest request(String caseReference) {
         ShareRequest request = SampleRecords.shareRequest();

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
@@ -37,17 +36,11 @@ class ConsentAndHazardExchangeTest extends ExchangeServiceTest {
 
     @BeforeAll
     void agencies() {
-        school = new TestAgency(SampleRecords.SCHOOL, bootstrapServers(), registryUrl());
-        council = new TestAgency(SampleRecords.COUNCIL, bootstrapServers(), registryUrl());
-        police = new TestAgency(SampleRecords.POLICE, bootstrapServers(), registryUrl());
+        school = agency(SampleRecords.SCHOOL);
+        council = agency(SampleRecords.COUNCIL);
+        police = agency(SampleRecords.POLICE);
     }
 
-    @AfterAll
-    void closeAgencies() {
-        school.close();
-        council.close();
-        police.close();
-    }
 
     private Receipt receipt(TestAgency agency, String messageId) {
         List<ConsumerRecord<String, byte[]>> receipts = agency.readUntil(agency.receipts(),

@@ -1,5 +1,8 @@
 package org.safeguarding.exchange.service.testing;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +29,8 @@ public abstract class ExchangeServiceTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    private final List<TestAgency> agencies = new ArrayList<>();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -61,6 +66,18 @@ public abstract class ExchangeServiceTest {
     protected RestClient http(String user) {
         return RestClient.builder().baseUrl(httpUrl())
                 .defaultHeader("Authorization", TestUsers.basicAuthorization(user)).build();
+    }
+
+    /** An agency talking to this service, closed after the class. */
+    protected TestAgency agency(String code) {
+        TestAgency agency = new TestAgency(code, bootstrapServers(), registryUrl());
+        agencies.add(agency);
+        return agency;
+    }
+
+    @AfterAll
+    void closeAgencies() {
+        agencies.forEach(TestAgency::close);
     }
 
     /** HTTP without credentials. */
