@@ -3,12 +3,14 @@ package org.safeguarding.exchange.service.contract;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.safeguarding.exchange.agency.AgencyClient;
 
 /** Header names of the exchange contract, and reading them safely from records agencies wrote. */
 public final class ExchangeHeaders {
 
-    public static final String MESSAGE_ID = "exchange-message-id";
-    public static final String SENDER = "exchange-sender";
+    /** The contract's own header names, as agencies' client code writes them. */
+    public static final String MESSAGE_ID = AgencyClient.MESSAGE_ID;
+    public static final String SENDER = AgencyClient.SENDER;
     public static final String ERROR = "exchange-error";
     public static final String ORIGINAL_TOPIC = "exchange-original-topic";
     public static final String ORIGINAL_PARTITION = "exchange-original-partition";

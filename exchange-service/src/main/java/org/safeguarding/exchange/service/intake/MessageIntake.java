@@ -87,11 +87,7 @@ class MessageIntake {
         }
         PolicyVerdict verdict = policy.checkHistory(admitted.record(), lifecycle.history());
         if (!verdict.accepted()) {
-            List<EntryViolation> violations = new ArrayList<>(entry.violations());
-            verdict.violations().forEach(v -> violations.add(new EntryViolation(v.field(), v.rule(), v.message())));
-            entry = new NewEntry(entry.messageId(), entry.source(), entry.receivedAt(), entry.sender(), EntryOutcome.REJECTED,
-                    entry.schemaId(), entry.payload(), entry.payloadSha256(), entry.payloadSize(), entry.payloadJson(),
-                    entry.facts(), entry.flags(), violations);
+            entry = entry.rejectedFor(violationsOf(verdict));
         }
         if (entry.outcome() == EntryOutcome.ACCEPTED) {
             if (admitted.record() instanceof HazardNotification hazard) {
@@ -170,11 +166,14 @@ class MessageIntake {
         PolicyVerdict verdict = policy.check(decoded.record(), new Envelope(messageIdHeader, sender, record.topic(), receivedAt));
         Set<String> flags = verdict.flags().isEmpty() ? Set.of()
                 : EnumSet.copyOf(verdict.flags()).stream().map(EntryFlag::name).collect(Collectors.toSet());
-        List<EntryViolation> violations = verdict.violations().stream()
-                .map(v -> new EntryViolation(v.field(), v.rule(), v.message())).toList();
+        List<EntryViolation> violations = violationsOf(verdict);
         EntryOutcome outcome = verdict.accepted() ? EntryOutcome.ACCEPTED : EntryOutcome.REJECTED;
         return new Admitted(new NewEntry(messageId, source, receivedAt, sender, outcome, decoded.schemaId(), bytes, sha256,
                 bytes.length, json, facts, flags, violations), decoded.record());
+    }
+
+    private static List<EntryViolation> violationsOf(PolicyVerdict verdict) {
+        return verdict.violations().stream().map(v -> new EntryViolation(v.field(), v.rule(), v.message())).toList();
     }
 
     /** A message checked on its own, and its record when it is one to judge against the register's history. */

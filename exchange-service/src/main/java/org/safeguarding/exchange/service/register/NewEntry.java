@@ -37,6 +37,14 @@ public record NewEntry(
         violations = List.copyOf(violations);
     }
 
+    /** The same message rejected for these further violations (contract rule 1: every violation is named). */
+    public NewEntry rejectedFor(List<EntryViolation> more) {
+        List<EntryViolation> all = new java.util.ArrayList<>(violations);
+        all.addAll(more);
+        return new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.REJECTED, schemaId, payload, payloadSha256,
+                payloadSize, payloadJson, facts, flags, all);
+    }
+
     public NewEntry withFacts(EntryFacts newFacts) {
         return new NewEntry(messageId, source, receivedAt, sender, outcome, schemaId, payload, payloadSha256, payloadSize,
                 payloadJson, newFacts, flags, violations);
