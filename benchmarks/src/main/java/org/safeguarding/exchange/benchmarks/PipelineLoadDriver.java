@@ -107,7 +107,7 @@ public final class PipelineLoadDriver {
         int latencyWarmupSeconds = intOption("latency-warmup-seconds", 5);
 
         System.out.printf("Machine: %d processors, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
-        String bootstrap = options.containsKey("bootstrap-servers") ? options.get("bootstrap-servers") : EmbeddedKafkaLauncher.start(0);
+        String bootstrap = options.containsKey("bootstrap-servers") ? options.get("bootstrap-servers") : EmbeddedKafkaLauncher.start();
         Path dataDir = Files.createTempDirectory("exchange-load-");
         List<String> serviceArgs = new ArrayList<>(List.of(
                 "--server.port=0",

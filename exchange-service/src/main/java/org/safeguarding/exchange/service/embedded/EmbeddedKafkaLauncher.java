@@ -23,23 +23,22 @@ public class EmbeddedKafkaLauncher implements EnvironmentPostProcessor {
         if (environment.containsProperty(BOOTSTRAP)) {
             return;
         }
-        int port = environment.getProperty("exchange.embedded.kafka-port", Integer.class, 9092);
-        environment.getPropertySources().addLast(new PropertySource<>("embeddedKafka", port) {
+        environment.getPropertySources().addLast(new PropertySource<>("embeddedKafka") {
             @Override
             public Object getProperty(String name) {
-                return BOOTSTRAP.equals(name) ? start(getSource()) : null;
+                return BOOTSTRAP.equals(name) ? start() : null;
             }
         });
     }
 
     /**
-     * Starts the process's one in-process broker (port 0 picks a free port), or returns the one already running,
-     * however many application contexts or tests ask for it. It stops when the JVM exits.
+     * Starts the process's one in-process broker on a free port (printed at start-up, and served at
+     * /api/exchange/connection), or returns the one already running, however many application contexts or tests ask
+     * for it. It stops when the JVM exits. (Spring Kafka's KRaft test broker does not honour a fixed port.)
      */
-    public static synchronized String start(int port) {
+    public static synchronized String start() {
         if (broker == null) {
             EmbeddedKafkaKraftBroker started = new EmbeddedKafkaKraftBroker(1, 1);
-            started.kafkaPorts(port);
             started.brokerProperties(Map.of(
                     // A message to a topic that does not exist is an error, not a new topic.
                     "auto.create.topics.enable", "false",
@@ -50,8 +49,8 @@ public class EmbeddedKafkaLauncher implements EnvironmentPostProcessor {
             try {
                 started.afterPropertiesSet();
             } catch (RuntimeException e) {
-                throw new IllegalStateException("Could not start the embedded Kafka broker on port " + port
-                        + " (set exchange.embedded.kafka-port, or spring.kafka.bootstrap-servers to use a running broker)", e);
+                throw new IllegalStateException("Could not start the embedded Kafka broker"
+                        + " (set spring.kafka.bootstrap-servers to use a running broker)", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "embedded-kafka-shutdown"));
             broker = started;

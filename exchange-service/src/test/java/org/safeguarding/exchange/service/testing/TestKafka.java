@@ -17,7 +17,7 @@ public final class TestKafka {
 
     public static synchronized String bootstrapServers() {
         if (bootstrapServers == null) {
-            bootstrapServers = dockerAvailable() ? startContainer() : EmbeddedKafkaLauncher.start(0);
+            bootstrapServers = dockerAvailable() ? startContainer() : EmbeddedKafkaLauncher.start();
         }
         return bootstrapServers;
     }
