@@ -32,10 +32,6 @@ final class LoadMessages {
 
     /** One message as an agency sends it: topic, key (the case reference), framed Avro bytes and its headers. */
     record Message(String topic, String key, byte[] value, String messageId, String sender, List<String> recipients) {
-
-        Message withNewId() {
-            return new Message(topic, key, value, UUID.randomUUID().toString(), sender, recipients);
-        }
     }
 
     private static final String[] NOTES = {
@@ -51,25 +47,26 @@ final class LoadMessages {
     }
 
     /**
-     * {@code distinct} different encoded records (cycled to make {@code count} messages, each with a fresh id), so
-     * that encoding cost stays outside the timed run while the content still varies over many cases.
+     * {@code count} different records, each encoded once up front so that encoding cost stays outside the timed run,
+     * spread over {@code cases} case references. Every record is its own: a hazard raised twice under one hazard id
+     * would rightly be rejected, and the figures are for valid traffic. Each case has its own child, named by the
+     * case's consent outcomes and linked to its hazards, as in life: a child linked to every case would make every
+     * hazard go to every agency that ever touched any case.
      */
-    static List<Message> prepare(AgencyClient encoder, int count, int distinct, long seed) {
+    static List<Message> prepare(AgencyClient encoder, int count, int cases, long seed) {
         Random random = new Random(seed);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<Message> templates = new ArrayList<>(distinct);
-        for (int i = 0; i < distinct; i++) {
-            String caseReference = "CASE-LOAD-" + (10_000 + random.nextInt(90_000)) + "-" + i % 997;
-            templates.add(template(encoder, i % 4, caseReference, random, now));
-        }
         List<Message> messages = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            messages.add(templates.get(i % distinct).withNewId());
+            int caseNumber = random.nextInt(cases);
+            String caseReference = "CASE-LOAD-" + seed + "-" + caseNumber;
+            String child = "PERSON-CHILD-" + seed + "-" + caseNumber;
+            messages.add(message(encoder, i % 4, caseReference, child, random, now));
         }
         return messages;
     }
 
-    private static Message template(AgencyClient encoder, int type, String caseReference, Random random, Instant now) {
+    private static Message message(AgencyClient encoder, int type, String caseReference, String child, Random random, Instant now) {
         String sender = AGENCIES.get(random.nextInt(AGENCIES.size()));
         String other = otherThan(random, sender);
         Instant occurredAt = now.minusSeconds(600 + random.nextInt(3_000));
@@ -96,6 +93,7 @@ final class LoadMessages {
                 c.setCaseReference(caseReference);
                 c.setAgency(sender);
                 c.setChildViews(notes);
+                c.setPersonReference(child);
                 c.setOccurredAt(occurredAt);
                 c.getRecordedBy().setRecordedAt(recordedAt);
                 record = c;
@@ -120,6 +118,7 @@ final class LoadMessages {
                 h.setRaisingAgency(sender);
                 String third = otherThan(random, sender, other);
                 h.setNotifyAgencies(List.of(other, third));
+                h.setLinkedChildren(List.of(child));
                 h.setDetails(notes);
                 h.setReviewDue(LocalDate.now().plusDays(90 + random.nextInt(90)));
                 h.setOccurredAt(occurredAt);
@@ -129,7 +128,7 @@ final class LoadMessages {
             }
         }
         String topic = INTAKE_TOPICS.get(type);
-        return new Message(topic, caseReference, encoder.encode(topic, record), null, sender, recipients);
+        return new Message(topic, caseReference, encoder.encode(topic, record), UUID.randomUUID().toString(), sender, recipients);
     }
 
     /** One to six sentences of case notes: messages from a few hundred bytes to well over a kilobyte. */
