@@ -7,7 +7,6 @@ import java.util.Map;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
 import org.safeguarding.exchange.service.integrity.InvalidCheckpointException;
 import org.safeguarding.exchange.service.integrity.MerkleFrontier;
-import org.safeguarding.exchange.service.integrity.MerkleHasher;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import org.safeguarding.exchange.service.register.Chain;
 import org.safeguarding.exchange.service.register.RegisterEntry;
@@ -43,9 +42,9 @@ final class RegisterAudit {
      * The next leaf of the tree and the entry it stands for.
      *
      * @param storedLeafHash the leaf hash the tree recorded, or null where there is none to compare (an export)
-     * @param entry          the entry, or null when the register no longer holds it
+     * @param entry          the entry with its hashes recomputed, or null when the register no longer holds it
      */
-    void leaf(long leafIndex, long entrySequence, byte[] storedLeafHash, RegisterEntry entry) {
+    void leaf(long leafIndex, long entrySequence, byte[] storedLeafHash, HashedEntry entry) {
         if (leafIndex != frontier.size()) {
             fail("leaf " + frontier.size() + " is missing: the next leaf present is " + leafIndex, entrySequence, frontier.size());
             return;
@@ -61,7 +60,7 @@ final class RegisterAudit {
             leafHash = storedLeafHash;
         } else {
             checkChain(entry, leafIndex);
-            leafHash = MerkleHasher.hashLeaf(entry.canonicalEncoding());
+            leafHash = entry.leafHash();
             if (storedLeafHash != null && !Arrays.equals(leafHash, storedLeafHash)) {
                 fail("entry " + entrySequence + " (leaf " + leafIndex + ") no longer matches the leaf hash the tree recorded",
                         entrySequence, leafIndex);
@@ -72,9 +71,9 @@ final class RegisterAudit {
     }
 
     /** An entry committed after the last leaf was given, not yet in the tree: only its chain can be checked. */
-    void notYetInTree(RegisterEntry entry) {
-        if (entry.sequence() <= lastLeafSequence) {
-            fail("entry " + entry.sequence() + " is not in the tree although later entries are", entry.sequence(), null);
+    void notYetInTree(HashedEntry entry) {
+        if (entry.entry().sequence() <= lastLeafSequence) {
+            fail("entry " + entry.entry().sequence() + " is not in the tree although later entries are", entry.entry().sequence(), null);
         }
         checkChain(entry, null);
     }
@@ -86,9 +85,10 @@ final class RegisterAudit {
                 badSequence, badLeaf, problem == null ? "every chain, leaf, root and signature verifies" : problem);
     }
 
-    private void checkChain(RegisterEntry entry, Long leafIndex) {
+    private void checkChain(HashedEntry hashed, Long leafIndex) {
         entries++;
-        String chainProblem = chains.computeIfAbsent(entry.chainId(), Chain::empty).verifyNext(entry);
+        RegisterEntry entry = hashed.entry();
+        String chainProblem = chains.computeIfAbsent(entry.chainId(), Chain::empty).verifyNext(hashed.recomputed());
         if (chainProblem != null) {
             fail(chainProblem, entry.sequence(), leafIndex);
         }

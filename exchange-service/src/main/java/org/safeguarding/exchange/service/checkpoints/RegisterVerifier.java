@@ -45,12 +45,12 @@ public class RegisterVerifier {
             inLeafOrder(new Visitor() {
                 @Override
                 public void leaf(long leafIndex, long sequence, byte[] leafHash, RegisterEntry entry) {
-                    audit.leaf(leafIndex, sequence, leafHash, entry);
+                    audit.leaf(leafIndex, sequence, leafHash, entry == null ? null : HashedEntry.of(entry));
                 }
 
                 @Override
                 public void notYetInTree(RegisterEntry entry) {
-                    audit.notYetInTree(entry);
+                    audit.notYetInTree(HashedEntry.of(entry));
                 }
             });
             return audit.finish();

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,50 +83,71 @@ public final class VerifyExport {
             throw new IllegalArgumentException("the checkpoint file holds no signed checkpoint: " + e.getMessage(), e);
         }
         RegisterAudit audit = new RegisterAudit(verifier, List.of(checkpoint));
-        // Parsing a chunk of lines on one thread while the previous chunk is hashed and checked on this one roughly
-        // halves the time on two cores; the checks themselves stay in file order.
-        ExecutorService parser = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "export-parser");
+        // Parsing and hashing an entry needs no other entry, so chunks of lines are parsed and hashed on every
+        // processor while this thread reads on and runs the ordered checks (links, leaves, roots) chunk by chunk.
+        int workers = Runtime.getRuntime().availableProcessors();
+        ExecutorService hashers = Executors.newFixedThreadPool(workers, r -> {
+            Thread thread = new Thread(r, "export-hasher");
             thread.setDaemon(true);
             return thread;
         });
-        try (BufferedReader lines = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
-            Future<List<ExportFormat.ExportedEntry>> next = parser.submit(() -> parseChunk(lines));
-            for (List<ExportFormat.ExportedEntry> chunk = next.get(); !chunk.isEmpty(); chunk = next.get()) {
-                next = parser.submit(() -> parseChunk(lines));
-                for (ExportFormat.ExportedEntry exported : chunk) {
-                    if (exported.leafIndex() == null) {
-                        audit.notYetInTree(exported.entry());
-                    } else {
-                        audit.leaf(exported.leafIndex(), exported.entry().sequence(), null, exported.entry());
-                    }
+        Deque<Future<List<HashedLine>>> pending = new ArrayDeque<>();
+        try (BufferedReader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+            for (List<String> lines = readChunk(reader); !lines.isEmpty(); lines = readChunk(reader)) {
+                List<String> chunk = lines;
+                pending.add(hashers.submit(() -> parseAndHash(chunk)));
+                if (pending.size() > 2 * workers) {
+                    check(audit, pending.poll().get());
                 }
+            }
+            while (!pending.isEmpty()) {
+                check(audit, pending.poll().get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + export, e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
             throw new IllegalArgumentException("a line of " + export + " is not an exported entry: " + e.getCause().getMessage(), e.getCause());
         } finally {
-            parser.shutdownNow();
+            hashers.shutdownNow();
         }
         return audit.finish();
     }
 
-    private static final int LINES_PER_CHUNK = 4096;
+    private static final int LINES_PER_CHUNK = 2048;
 
-    private static List<ExportFormat.ExportedEntry> parseChunk(BufferedReader lines) throws IOException {
-        List<ExportFormat.ExportedEntry> chunk = new ArrayList<>(LINES_PER_CHUNK);
+    /** An export line parsed, with its entry's hashes recomputed. */
+    private record HashedLine(Long leafIndex, HashedEntry entry) {
+    }
+
+    private static List<String> readChunk(BufferedReader reader) throws IOException {
+        List<String> chunk = new ArrayList<>(LINES_PER_CHUNK);
         String line;
-        while (chunk.size() < LINES_PER_CHUNK && (line = lines.readLine()) != null) {
+        while (chunk.size() < LINES_PER_CHUNK && (line = reader.readLine()) != null) {
             if (!line.isBlank()) {
-                chunk.add(ExportFormat.parse(line));
+                chunk.add(line);
             }
         }
         return chunk;
+    }
+
+    private static List<HashedLine> parseAndHash(List<String> lines) {
+        List<HashedLine> hashed = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            ExportFormat.ExportedEntry exported = ExportFormat.parse(line);
+            hashed.add(new HashedLine(exported.leafIndex(), HashedEntry.of(exported.entry())));
+        }
+        return hashed;
+    }
+
+    private static void check(RegisterAudit audit, List<HashedLine> chunk) {
+        for (HashedLine line : chunk) {
+            if (line.leafIndex() == null) {
+                audit.notYetInTree(line.entry());
+            } else {
+                audit.leaf(line.leafIndex(), line.entry().entry().sequence(), null, line.entry());
+            }
+        }
     }
 
     /** The file's text, or one field of it when it is a JSON object (a response saved from the service). */

@@ -41,23 +41,27 @@ public final class Chain {
      * Recomputes the hash from the entry's fields, so a changed field, a removed entry or a reordering shows.
      */
     public String verifyNext(RegisterEntry stored) {
+        return verifyNext(RecomputedEntry.of(stored));
+    }
+
+    /** As {@link #verifyNext(RegisterEntry)}, with the entry's hash already recomputed from its stored fields. */
+    public String verifyNext(RecomputedEntry recomputed) {
+        RegisterEntry stored = recomputed.entry();
         if (stored.chainPosition() != nextPosition) {
             return "chain " + chainId + " expected position " + nextPosition + " but found " + stored.chainPosition();
         }
         if (!Arrays.equals(stored.previousHash(), headHash)) {
             return "chain " + chainId + " position " + nextPosition + " does not link to the entry before it";
         }
-        if (stored.message().payload() != null
-                && !Arrays.equals(EntryEncoding.sha256(stored.message().payload()), stored.message().payloadSha256())) {
+        if (!recomputed.payloadMatches()) {
             return "entry " + stored.sequence() + ": the stored message bytes do not match their recorded hash";
         }
-        byte[] encoding = EntryEncoding.encode(stored.sequence(), chainId, nextPosition, headHash, stored.message());
-        byte[] hash = EntryEncoding.entryHash(encoding);
-        if (!Arrays.equals(hash, stored.entryHash())) {
+        // The encoding covers the stored position and previous hash, which were just found equal to the head's.
+        if (!Arrays.equals(recomputed.hash(), stored.entryHash())) {
             return "entry " + stored.sequence() + ": its contents do not match its hash";
         }
         nextPosition++;
-        headHash = hash;
+        headHash = recomputed.hash();
         return null;
     }
 }

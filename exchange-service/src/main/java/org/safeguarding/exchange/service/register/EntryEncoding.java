@@ -65,7 +65,14 @@ public final class EntryEncoding {
         return sha256().digest(data);
     }
 
+    // MessageDigest is not thread-safe; one per thread saves a provider look-up per hash.
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(EntryEncoding::newSha256);
+
     private static MessageDigest sha256() {
+        return SHA256.get();
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

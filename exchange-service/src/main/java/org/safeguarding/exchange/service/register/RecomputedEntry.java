@@ -1,0 +1,18 @@
+package org.safeguarding.exchange.service.register;
+
+import java.util.Arrays;
+
+/**
+ * A stored entry with what its stored fields hash to now: its canonical encoding, that encoding's hash and whether
+ * the message bytes still match their recorded hash. Depends on nothing but the entry, so a verifier can compute it
+ * for many entries at once on several threads and leave only the linking ({@link Chain#verifyNext}) in order.
+ */
+public record RecomputedEntry(RegisterEntry entry, byte[] canonicalEncoding, byte[] hash, boolean payloadMatches) {
+
+    public static RecomputedEntry of(RegisterEntry stored) {
+        byte[] encoding = stored.canonicalEncoding();
+        byte[] payload = stored.message().payload();
+        boolean payloadMatches = payload == null || Arrays.equals(EntryEncoding.sha256(payload), stored.message().payloadSha256());
+        return new RecomputedEntry(stored, encoding, EntryEncoding.entryHash(encoding), payloadMatches);
+    }
+}
