@@ -1,10 +1,10 @@
 package org.safeguarding.exchange.service.register;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,8 +80,10 @@ public final class EntryEncoding {
         }
     }
 
+    /** Appends to a plain growable array: ByteArrayOutputStream would take a lock for every byte. */
     private static final class Writer {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        private byte[] buffer = new byte[512];
+        private int length;
 
         void string(String s) {
             if (s == null) {
@@ -90,21 +92,22 @@ public final class EntryEncoding {
             }
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             int32(utf8.length);
-            out.writeBytes(utf8);
+            append(utf8);
         }
 
         void fixed(byte[] hash) {
             if (hash.length != HASH_LENGTH) {
                 throw new IllegalArgumentException("A hash is " + HASH_LENGTH + " bytes, not " + hash.length);
             }
-            out.writeBytes(hash);
+            append(hash);
         }
 
         void int32(int v) {
-            out.write(v >>> 24);
-            out.write(v >>> 16);
-            out.write(v >>> 8);
-            out.write(v);
+            ensure(4);
+            buffer[length++] = (byte) (v >>> 24);
+            buffer[length++] = (byte) (v >>> 16);
+            buffer[length++] = (byte) (v >>> 8);
+            buffer[length++] = (byte) v;
         }
 
         void int64(long v) {
@@ -113,7 +116,19 @@ public final class EntryEncoding {
         }
 
         byte[] bytes() {
-            return out.toByteArray();
+            return Arrays.copyOf(buffer, length);
+        }
+
+        private void append(byte[] bytes) {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buffer, length, bytes.length);
+            length += bytes.length;
+        }
+
+        private void ensure(int more) {
+            if (length + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+            }
         }
     }
 }
