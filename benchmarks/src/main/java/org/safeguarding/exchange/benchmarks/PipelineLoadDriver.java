@@ -156,6 +156,7 @@ public final class PipelineLoadDriver {
                 cpuMark = processCpuNanos();
                 postgresCpuMark = PostgresCpu.nanos();
                 long nanos;
+                CheckpointLag checkpointLag = new CheckpointLag(jdbc);
                 if (Boolean.parseBoolean(options.getOrDefault("profile", "false"))) {
                     try (StackSampler sampler = new StackSampler("exchange-intake")) {
                         nanos = throughPipeline(bootstrap, receipts, messages);
@@ -163,7 +164,10 @@ public final class PipelineLoadDriver {
                 } else {
                     nanos = throughPipeline(bootstrap, receipts, messages);
                 }
+                checkpointLag.close();
                 pipelineRate = rate(messages.size(), nanos);
+                int everySeconds = env.getProperty("exchange.checkpoints.every-seconds", Integer.class, 10);
+                int catchUpGoal = everySeconds + 5;
                 long entries = jdbc.queryForObject("select count(*) from register_entry where sequence > ?", Long.class, lastSequence);
                 List<Map<String, Object>> outcomes = jdbc.queryForList(
                         "select outcome, count(*) as n from register_entry where sequence > ? group by outcome order by outcome", lastSequence);
@@ -173,6 +177,14 @@ public final class PipelineLoadDriver {
                 allMet &= registered;
                 allMet &= figure("Pipeline, send -> committed receipt", messages.size(), nanos,
                         String.format("%,.0f msg/s", pipelineRate), ">= 20,000 msg/s", pipelineRate >= 20_000);
+                CheckpointLag.CatchUp catchUp = checkpointLag.awaitSigned(120);
+                // Keeping up: while the pipeline runs at its peak, the signed tree trails by about one checkpoint's worth,
+                // and everything the run wrote is signed within one checkpoint interval (plus a poll) of its end.
+                boolean keptUp = catchUp.nanos() >= 0 && catchUp.nanos() <= TimeUnit.SECONDS.toNanos(catchUpGoal);
+                allMet &= figure("Checkpointing during that run", (int) catchUp.sequencesSigned(), nanos + Math.max(catchUp.nanos(), 0),
+                        String.format("max %,d unsigned; all signed %s after", checkpointLag.maxBacklog(),
+                                catchUp.nanos() < 0 ? "not within 120 s" : String.format("%.1f s", catchUp.nanos() / 1e9)),
+                        String.format("signed <= %d s after", catchUpGoal), keptUp);
             }
             if (runs("raw")) {
                 System.out.printf("Raw pipe: %d messages%n", messages.size());
