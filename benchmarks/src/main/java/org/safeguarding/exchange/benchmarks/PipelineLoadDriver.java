@@ -44,7 +44,9 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * (20000), {@code naive-messages} (20000), {@code latency-rate} (1000), {@code latency-seconds} (30),
  * {@code bootstrap-servers} and {@code jdbc-url} (+ {@code jdbc-username}, {@code jdbc-password}) to use running ones,
  * {@code keep-data} (true keeps the data directory), {@code profile} (true samples the intake threads' stacks
- * during the pipeline run), {@code only} (comma-separated of pipeline, raw, naive, latency).
+ * during the pipeline run), {@code only} (comma-separated of pipeline, raw, naive, latency), and
+ * {@code service.<property>} to set any property of the service under test, {@code pg-statements} (true prints
+ * the statements PostgreSQL spent its time on in each measurement, from pg_stat_statements).
  */
 public final class PipelineLoadDriver {
 
@@ -114,6 +116,16 @@ public final class PipelineLoadDriver {
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--exchange.embedded.data-dir=" + dataDir,
                 "--exchange.instance-id=load-" + UUID.randomUUID()));
+        boolean statements = Boolean.parseBoolean(options.getOrDefault("pg-statements", "false"));
+        if (statements) {
+            serviceArgs.add("--exchange.embedded.postgres.settings.shared_preload_libraries=pg_stat_statements");
+        }
+        // --service.<property>=<value> sets a property of the service under test, to try other settings.
+        options.forEach((name, value) -> {
+            if (name.startsWith("service.")) {
+                serviceArgs.add("--" + name.substring("service.".length()) + "=" + value);
+            }
+        });
         if (options.containsKey("jdbc-url")) {
             serviceArgs.add("--spring.datasource.url=" + options.get("jdbc-url"));
             serviceArgs.add("--spring.datasource.username=" + options.getOrDefault("jdbc-username", ""));
@@ -133,14 +145,18 @@ public final class PipelineLoadDriver {
             List<Message> steady;
             try (AgencyClient encoder = new AgencyClient("LOAD-DRIVER", Map.of("bootstrap.servers", bootstrap,
                     "schema.registry.url", registryUrl))) {
-                messages = LoadMessages.prepare(encoder, messageCount, 20_000, 1);
-                warmup = LoadMessages.prepare(encoder, warmupCount, 4_000, 2);
-                steady = LoadMessages.prepare(encoder, latencyRate * (latencySeconds + latencyWarmupSeconds), 4_000, 3);
+                // Only what the chosen measurements send: encoding a quarter of a million records takes a while.
+                boolean throughput = runs("pipeline") || runs("raw") || runs("naive");
+                messages = throughput ? LoadMessages.prepare(encoder, messageCount, 20_000, 1) : List.of();
+                warmup = runs("pipeline") ? LoadMessages.prepare(encoder, warmupCount, 4_000, 2) : List.of();
+                steady = runs("latency") ? LoadMessages.prepare(encoder, latencyRate * (latencySeconds + latencyWarmupSeconds), 4_000, 3)
+                        : List.of();
             }
-            long bytes = messages.stream().mapToLong(m -> m.value().length).sum();
-            System.out.printf("Prepared %d messages, %d bytes on average (%d to %d)%n", messages.size(), bytes / messages.size(),
-                    messages.stream().mapToInt(m -> m.value().length).min().orElse(0),
-                    messages.stream().mapToInt(m -> m.value().length).max().orElse(0));
+            List<Message> prepared = messages.isEmpty() ? steady : messages;
+            long bytes = prepared.stream().mapToLong(m -> m.value().length).sum();
+            System.out.printf("Prepared %d messages, %d bytes on average (%d to %d)%n", prepared.size(), bytes / Math.max(1, prepared.size()),
+                    prepared.stream().mapToInt(m -> m.value().length).min().orElse(0),
+                    prepared.stream().mapToInt(m -> m.value().length).max().orElse(0));
             List<String> receipts = LoadMessages.AGENCIES.stream().map(a -> "agency." + a + ".receipts").toList();
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
             System.out.printf("PostgreSQL %s, synchronous_commit=%s, fsync=%s%n",
@@ -153,6 +169,7 @@ public final class PipelineLoadDriver {
                 throughPipeline(bootstrap, receipts, warmup);
                 long lastSequence = jdbc.queryForObject("select coalesce(max(sequence), 0) from register_entry", Long.class);
                 System.out.printf("Pipeline: %d messages%n", messages.size());
+                resetStatements(jdbc);
                 cpuMark = processCpuNanos();
                 postgresCpuMark = PostgresCpu.nanos();
                 long nanos;
@@ -165,6 +182,7 @@ public final class PipelineLoadDriver {
                     nanos = throughPipeline(bootstrap, receipts, messages);
                 }
                 checkpointLag.close();
+                printStatements(jdbc);
                 pipelineRate = rate(messages.size(), nanos);
                 int everySeconds = env.getProperty("exchange.checkpoints.every-seconds", Integer.class, 10);
                 int catchUpGoal = everySeconds + 5;
@@ -214,7 +232,9 @@ public final class PipelineLoadDriver {
                 System.out.printf("Latency: %d msg/s for %d s (after %d s warm-up)%n", latencyRate, latencySeconds, latencyWarmupSeconds);
                 cpuMark = processCpuNanos();
                 postgresCpuMark = PostgresCpu.nanos();
+                resetStatements(jdbc);
                 InboxLatency.Result result = InboxLatency.run(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds);
+                printStatements(jdbc);
                 allMet &= result.lost() == 0;
                 allMet &= figure(String.format("Send -> inbox, %.0f msg/s (%d timed, %d lost)", result.achievedRate(),
                                 result.timed(), result.lost()), result.timed(), TimeUnit.SECONDS.toNanos(latencySeconds),
@@ -282,6 +302,28 @@ public final class PipelineLoadDriver {
                 throw new IllegalStateException("The raw pipe failed", pipe.failure());
             }
             return end - start;
+        }
+    }
+
+    /** With pg-statements=true: where PostgreSQL spent its time in the measurement just made, statement by statement. */
+    private void printStatements(JdbcTemplate jdbc) {
+        if (!Boolean.parseBoolean(options.getOrDefault("pg-statements", "false"))) {
+            return;
+        }
+        System.out.println("  PostgreSQL statements by total time:");
+        jdbc.query("""
+                select round(total_exec_time::numeric, 0) as ms, calls, rows,
+                       regexp_replace(left(query, 110), '\\s+', ' ', 'g') as query
+                from pg_stat_statements order by total_exec_time desc limit 15""", rs -> {
+            System.out.printf("    %8d ms %8d calls %9d rows  %s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4));
+        });
+        jdbc.execute("select pg_stat_statements_reset()");
+    }
+
+    private void resetStatements(JdbcTemplate jdbc) {
+        if (Boolean.parseBoolean(options.getOrDefault("pg-statements", "false"))) {
+            jdbc.execute("create extension if not exists pg_stat_statements");
+            jdbc.execute("select pg_stat_statements_reset()");
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -11,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
@@ -38,7 +41,10 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
         }
         Path dataDir = Path.of(environment.getProperty("exchange.embedded.data-dir", "./data"), "postgres");
         int port = environment.getProperty("exchange.embedded.postgres.port", Integer.class, 0);
-        EmbeddedPostgresSource source = new EmbeddedPostgresSource(dataDir, port);
+        // Any other server setting, e.g. exchange.embedded.postgres.settings.shared_preload_libraries=pg_stat_statements
+        Map<String, String> settings = Binder.get(environment)
+                .bind("exchange.embedded.postgres.settings", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        EmbeddedPostgresSource source = new EmbeddedPostgresSource(dataDir, port, settings);
         environment.getPropertySources().addLast(source);
         // A bean whose destruction stops the server: beans are destroyed in reverse order of creation,
         // so the connection pool, created later, closes first. Also runs when start-up fails.
@@ -55,13 +61,15 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
         private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
 
         private final int port;
+        private final Map<String, String> settings;
         private EmbeddedPostgres postgres;
         private String jdbcUrl;
         private boolean stopped;
 
-        EmbeddedPostgresSource(Path dataDir, int port) {
+        EmbeddedPostgresSource(Path dataDir, int port, Map<String, String> settings) {
             super(PROPERTY_SOURCE_NAME, dataDir.toAbsolutePath().normalize());
             this.port = port;
+            this.settings = Map.copyOf(settings);
         }
 
         @Override
@@ -93,6 +101,7 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
                         // so a commit must reach the disk before a receipt says it is registered.
                         .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on");
+                settings.forEach(builder::setServerConfig);
                 if (port > 0) {
                     builder.setPort(port);
                 }
