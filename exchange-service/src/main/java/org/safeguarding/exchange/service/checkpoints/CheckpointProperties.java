@@ -20,7 +20,7 @@ public record CheckpointProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1000") int everyEntries,
         @DefaultValue("10") int everySeconds,
-        @DefaultValue("250") long pollMillis,
+        @DefaultValue("1000") long pollMillis,
         @DefaultValue("safeguarding-exchange/register") String origin,
         String privateKey,
         String publicKey) {
