@@ -139,7 +139,7 @@ public class Checkpointer {
     private long appendLeaves(CheckpointStore.LeafCount count, long watermark) {
         long[] next = {count.leaves()};
         List<CheckpointStore.Leaf> pending = new ArrayList<>();
-        register.forEachInSequenceOrder(count.lastSequence(), watermark, entry -> {
+        register.forEachHashableInSequenceOrder(count.lastSequence(), watermark, entry -> {
             pending.add(new CheckpointStore.Leaf(entry.sequence(), MerkleHasher.hashLeaf(entry.canonicalEncoding())));
             if (pending.size() == LEAVES_PER_INSERT) {
                 store.insertLeaves(next[0], pending);

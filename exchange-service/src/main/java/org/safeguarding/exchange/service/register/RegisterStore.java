@@ -113,10 +113,11 @@ class RegisterStore {
     }
 
     /** Streams the entries with sequence in (after, upTo], in sequence order; holds one row at a time. */
-    void forEachInSequenceOrder(long after, long upTo, Consumer<RegisterEntry> action) {
+    void forEachInSequenceOrder(long after, long upTo, boolean withPayload, Consumer<RegisterEntry> action) {
+        String columns = withPayload ? COLUMNS : COLUMNS.replace(" payload,", " null::bytea as payload,");
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement(
-                    "select " + COLUMNS + " from register_entry where sequence > ? and sequence <= ? order by sequence",
+                    "select " + columns + " from register_entry where sequence > ? and sequence <= ? order by sequence",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setLong(1, after);
             ps.setLong(2, upTo);

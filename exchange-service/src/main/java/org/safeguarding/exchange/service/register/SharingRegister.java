@@ -93,7 +93,16 @@ public class SharingRegister {
     /** Streams the entries with sequence in (after, upTo], in sequence order, one row in memory at a time. */
     @Transactional(readOnly = true)
     public void forEachInSequenceOrder(long after, long upTo, Consumer<RegisterEntry> action) {
-        store.forEachInSequenceOrder(after, upTo, action);
+        store.forEachInSequenceOrder(after, upTo, true, action);
+    }
+
+    /**
+     * As {@link #forEachInSequenceOrder}, but without the message bytes (payload null): the entry hash covers them only
+     * through their recorded SHA-256, so whoever only rehashes entries (the checkpoint signer) need not read them.
+     */
+    @Transactional(readOnly = true)
+    public void forEachHashableInSequenceOrder(long after, long upTo, Consumer<RegisterEntry> action) {
+        store.forEachInSequenceOrder(after, upTo, false, action);
     }
 
 }
