@@ -189,7 +189,10 @@ public final class PipelineLoadDriver {
                 long entries = jdbc.queryForObject("select count(*) from register_entry where sequence > ?", Long.class, lastSequence);
                 List<Map<String, Object>> outcomes = jdbc.queryForList(
                         "select outcome, count(*) as n from register_entry where sequence > ? group by outcome order by outcome", lastSequence);
-                boolean registered = entries == messages.size();
+                long accepted = jdbc.queryForObject("select count(*) from register_entry where sequence > ? and outcome = 'ACCEPTED'",
+                        Long.class, lastSequence);
+                // Valid traffic: a rejection here means the load is not what it claims to be, and the figure would flatter.
+                boolean registered = entries == messages.size() && accepted == entries;
                 System.out.printf("Register: %d new entries for %d messages (%s) %s%n", entries, messages.size(), outcomes,
                         registered ? "OK" : "MISMATCH");
                 allMet &= registered;

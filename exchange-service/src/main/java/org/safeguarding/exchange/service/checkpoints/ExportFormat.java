@@ -1,5 +1,6 @@
 package org.safeguarding.exchange.service.checkpoints;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.safeguarding.exchange.service.register.EntryFacts;
 import org.safeguarding.exchange.service.register.EntryOutcome;
 import org.safeguarding.exchange.service.register.EntryViolation;
@@ -77,8 +79,15 @@ public final class ExportFormat {
      * a million of these to verify a register, and this is most of that work.
      */
     static ExportedEntry parse(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return parse(utf8, 0, utf8.length);
+    }
+
+    /** As {@link #parse(String)}, from the line's UTF-8 bytes: the offline verifier never makes a String of a line. */
+    static ExportedEntry parse(byte[] data, int offset, int length) {
         Line l = new Line();
-        try (JsonParser p = JSON.createParser(text)) {
+        Supplier<String> text = () -> new String(data, offset, length, StandardCharsets.UTF_8);
+        try (JsonParser p = JSON.createParser(data, offset, length)) {
             expect(p.nextToken(), JsonToken.START_OBJECT, text);
             for (String field = p.nextName(); field != null; field = p.nextName()) {
                 JsonToken value = p.nextToken();
@@ -127,7 +136,7 @@ public final class ExportFormat {
         for (Object required : new Object[] {l.sequence, l.chainId, l.chainPosition, l.previousHash, l.entryHash, l.outcome,
                 l.sourceTopic, l.sourcePartition, l.sourceOffset, l.receivedAt, l.payloadSize, l.payloadSha256}) {
             if (required == null) {
-                throw new IllegalArgumentException("an exported entry lacks a field it must have: " + abbreviated(text));
+                throw new IllegalArgumentException("an exported entry lacks a field it must have: " + abbreviated(text.get()));
             }
         }
         EntryFacts facts = new EntryFacts(l.recordType, null, null, List.of(), null, null, null, null, null, null, null);
@@ -162,9 +171,9 @@ public final class ExportFormat {
         byte[] payload;
     }
 
-    private static void expect(JsonToken found, JsonToken expected, String text) {
+    private static void expect(JsonToken found, JsonToken expected, Supplier<String> text) {
         if (found != expected) {
-            throw new IllegalArgumentException("expected " + expected + " but found " + found + " in " + abbreviated(text));
+            throw new IllegalArgumentException("expected " + expected + " but found " + found + " in " + abbreviated(text.get()));
         }
     }
 

@@ -1,12 +1,13 @@
 package org.safeguarding.exchange.service.checkpoints;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -92,12 +93,21 @@ public final class VerifyExport {
             return thread;
         });
         Deque<Future<List<HashedLine>>> pending = new ArrayDeque<>();
-        try (BufferedReader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
-            for (List<String> lines = readChunk(reader); !lines.isEmpty(); lines = readChunk(reader)) {
-                List<String> chunk = lines;
-                pending.add(hashers.submit(() -> parseAndHash(chunk)));
+        try (InputStream in = Files.newInputStream(export)) {
+            byte[] carried = new byte[0];
+            for (byte[] block = in.readNBytes(BLOCK_BYTES); ; block = in.readNBytes(BLOCK_BYTES)) {
+                boolean last = block.length < BLOCK_BYTES;
+                // Whole lines go to a hasher; the part after the block's last newline waits for the next block.
+                byte[] joined = concat(carried, block);
+                int end = last ? joined.length : lastNewline(joined) + 1;
+                carried = Arrays.copyOfRange(joined, end, joined.length);
+                byte[] lines = end == joined.length ? joined : Arrays.copyOf(joined, end);
+                pending.add(hashers.submit(() -> parseAndHash(lines)));
                 if (pending.size() > 2 * workers) {
                     check(audit, pending.poll().get());
+                }
+                if (last) {
+                    break;
                 }
             }
             while (!pending.isEmpty()) {
@@ -114,30 +124,57 @@ public final class VerifyExport {
         return audit.finish();
     }
 
-    private static final int LINES_PER_CHUNK = 2048;
+    /** About a thousand lines: enough to keep a hasher busy for a while, small enough to keep every processor fed. */
+    private static final int BLOCK_BYTES = 1 << 20;
 
     /** An export line parsed, with its entry's hashes recomputed. */
     private record HashedLine(Long leafIndex, HashedEntry entry) {
     }
 
-    private static List<String> readChunk(BufferedReader reader) throws IOException {
-        List<String> chunk = new ArrayList<>(LINES_PER_CHUNK);
-        String line;
-        while (chunk.size() < LINES_PER_CHUNK && (line = reader.readLine()) != null) {
-            if (!line.isBlank()) {
-                chunk.add(line);
-            }
+    private static byte[] concat(byte[] first, byte[] second) {
+        if (first.length == 0) {
+            return second;
         }
-        return chunk;
+        byte[] joined = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
     }
 
-    private static List<HashedLine> parseAndHash(List<String> lines) {
-        List<HashedLine> hashed = new ArrayList<>(lines.size());
-        for (String line : lines) {
-            ExportFormat.ExportedEntry exported = ExportFormat.parse(line);
-            hashed.add(new HashedLine(exported.leafIndex(), HashedEntry.of(exported.entry())));
+    /** The index of the block's last newline, or -1: a line longer than a block is carried on whole. */
+    private static int lastNewline(byte[] block) {
+        for (int i = block.length - 1; i >= 0; i--) {
+            if (block[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Parses and hashes every non-blank line of a run of whole lines (UTF-8, newline-separated). */
+    private static List<HashedLine> parseAndHash(byte[] lines) {
+        List<HashedLine> hashed = new ArrayList<>();
+        int start = 0;
+        while (start < lines.length) {
+            int end = start;
+            while (end < lines.length && lines[end] != '\n') {
+                end++;
+            }
+            if (!isBlank(lines, start, end)) {
+                ExportFormat.ExportedEntry exported = ExportFormat.parse(lines, start, end - start);
+                hashed.add(new HashedLine(exported.leafIndex(), HashedEntry.of(exported.entry())));
+            }
+            start = end + 1;
         }
         return hashed;
+    }
+
+    private static boolean isBlank(byte[] data, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (data[i] != ' ' && data[i] != '\t' && data[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void check(RegisterAudit audit, List<HashedLine> chunk) {
