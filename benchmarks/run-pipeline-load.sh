@@ -4,7 +4,7 @@
 set -e
 cd "$(dirname "$0")/.."
 if [ ! -f benchmarks/target/benchmarks.jar ]; then
-  ./mvnw -o -q -pl benchmarks -am package -DskipTests
+  ./mvnw -q -pl benchmarks -am package -DskipTests
 fi
 exec java -Xmx4g \
   -Dorg.apache.avro.SERIALIZABLE_PACKAGES=java.lang,java.math,java.io,java.net,org.apache.avro.reflect,exchange.v1 \
