@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,6 +32,13 @@ final class InboxLatency {
 
     static Result run(String bootstrap, List<Message> messages, int ratePerSecond, int warmupSeconds, int seconds)
             throws InterruptedException {
+        return run(bootstrap, messages, ratePerSecond, warmupSeconds, seconds, Message::topic,
+                LoadMessages.AGENCIES.stream().map(a -> "agency." + a + ".inbox").toList());
+    }
+
+    /** As above, sending each message to {@code topicOf} and timing its first arrival in any of {@code inboxes}. */
+    static Result run(String bootstrap, List<Message> messages, int ratePerSecond, int warmupSeconds, int seconds,
+            Function<Message, String> topicOf, List<String> inboxes) throws InterruptedException {
         int warmup = ratePerSecond * warmupSeconds;
         int total = warmup + ratePerSecond * seconds;
         if (messages.size() < total) {
@@ -38,7 +46,6 @@ final class InboxLatency {
         }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<String> inboxes = LoadMessages.AGENCIES.stream().map(a -> "agency." + a + ".inbox").toList();
         KafkaConsumer<String, byte[]> reader = LoadKafka.readCommitted(bootstrap, "load-latency");
         reader.subscribe(inboxes);
         while (reader.assignment().size() < inboxes.size()) {
@@ -85,7 +92,7 @@ final class InboxLatency {
                     sentAt.put(message.messageId(), System.nanoTime());
                     timedSent++;
                 }
-                producer.send(LoadKafka.record(message.topic(), message));
+                producer.send(LoadKafka.record(topicOf.apply(message), message));
             }
             end = System.nanoTime();
             producer.flush();

@@ -44,7 +44,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * (20000), {@code naive-messages} (20000), {@code latency-rate} (1000), {@code latency-seconds} (30),
  * {@code bootstrap-servers} and {@code jdbc-url} (+ {@code jdbc-username}, {@code jdbc-password}) to use running ones,
  * {@code keep-data} (true keeps the data directory), {@code profile} (true samples the intake threads' stacks
- * during the pipeline run), {@code only} (comma-separated of pipeline, raw, naive, latency), and
+ * during the pipeline run), {@code only} (comma-separated of pipeline, raw, naive, latency, raw-latency), and
  * {@code service.<property>} to set any property of the service under test, {@code pg-statements} (true prints
  * the statements PostgreSQL spent its time on in each measurement, from pg_stat_statements).
  */
@@ -149,7 +149,7 @@ public final class PipelineLoadDriver {
                 boolean throughput = runs("pipeline") || runs("raw") || runs("naive");
                 messages = throughput ? LoadMessages.prepare(encoder, messageCount, 20_000, 1) : List.of();
                 warmup = runs("pipeline") ? LoadMessages.prepare(encoder, warmupCount, 4_000, 2) : List.of();
-                steady = runs("latency") ? LoadMessages.prepare(encoder, latencyRate * (latencySeconds + latencyWarmupSeconds), 4_000, 3)
+                steady = runs("latency") || runs("raw-latency") ? LoadMessages.prepare(encoder, latencyRate * (latencySeconds + latencyWarmupSeconds), 4_000, 3)
                         : List.of();
             }
             List<Message> prepared = messages.isEmpty() ? steady : messages;
@@ -245,6 +245,17 @@ public final class PipelineLoadDriver {
                                 result.p99Micros() / 1000.0, result.maxMicros() / 1000.0),
                         "p99 <= 100 ms", result.p99Micros() <= 100_000);
             }
+            if (runs("raw-latency")) {
+                System.out.printf("Raw pipe latency: %d msg/s for %d s (after %d s warm-up)%n", latencyRate, latencySeconds,
+                        latencyWarmupSeconds);
+                cpuMark = processCpuNanos();
+                postgresCpuMark = PostgresCpu.nanos();
+                InboxLatency.Result result = rawPipeLatency(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds, env);
+                figure(String.format("Raw pipe send -> inbox, %.0f msg/s (%d timed)", result.achievedRate(), result.timed()),
+                        result.timed(), TimeUnit.SECONDS.toNanos(latencySeconds),
+                        String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", result.p50Micros() / 1000.0,
+                                result.p99Micros() / 1000.0, result.maxMicros() / 1000.0), "(reference)", true);
+            }
         } finally {
             if (!Boolean.parseBoolean(options.getOrDefault("keep-data", "false"))) {
                 deleteRecursively(dataDir);
@@ -282,6 +293,35 @@ public final class PipelineLoadDriver {
     }
 
     private static long throughRawPipe(String bootstrap, List<Message> messages, Environment env) throws Exception {
+        List<String> receipts = LoadMessages.AGENCIES.stream().map(RawPipe::receipts).toList();
+        try (RawPipe pipe = startRawPipe(bootstrap, env);
+             CommittedCounter counter = new CommittedCounter(bootstrap, receipts, messages.size());
+             KafkaProducer<String, byte[]> producer = LoadKafka.producer(bootstrap, 5)) {
+            long start = System.nanoTime();
+            LoadKafka.sendAll(producer, messages, m -> RawPipe.INPUT);
+            long end = counter.awaitTarget(RUN_TIMEOUT);
+            if (pipe.failure() != null) {
+                throw new IllegalStateException("The raw pipe failed", pipe.failure());
+            }
+            return end - start;
+        }
+    }
+
+    /** The raw pipe's send -> inbox latency at the same steady rate as the pipeline's: Kafka's share of it. */
+    private static InboxLatency.Result rawPipeLatency(String bootstrap, List<Message> steady, int rate, int warmupSeconds,
+            int seconds, Environment env) throws Exception {
+        try (RawPipe pipe = startRawPipe(bootstrap, env)) {
+            InboxLatency.Result result = InboxLatency.run(bootstrap, steady, rate, warmupSeconds, seconds, m -> RawPipe.INPUT,
+                    LoadMessages.AGENCIES.stream().map(RawPipe::inbox).toList());
+            if (pipe.failure() != null) {
+                throw new IllegalStateException("The raw pipe failed", pipe.failure());
+            }
+            return result;
+        }
+    }
+
+    /** Creates the raw pipe's topics (once) and starts it with the service's threads and Kafka settings. */
+    private static RawPipe startRawPipe(String bootstrap, Environment env) throws Exception {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(RawPipe.INPUT, env.getProperty("exchange.intake.partitions", Integer.class, 4), (short) 1));
         for (String agency : LoadMessages.AGENCIES) {
@@ -292,20 +332,17 @@ public final class PipelineLoadDriver {
         int threads = env.getProperty("spring.kafka.listener.concurrency", Integer.class, 1);
         int maxPoll = env.getProperty("spring.kafka.consumer.max-poll-records", Integer.class, 500);
         int linger = env.getProperty("spring.kafka.producer.properties.linger.ms", Integer.class, 5);
-        List<String> receipts = LoadMessages.AGENCIES.stream().map(RawPipe::receipts).toList();
-        try (RawPipe pipe = new RawPipe(bootstrap, threads, maxPoll, linger);
-             CommittedCounter counter = new CommittedCounter(bootstrap, receipts, messages.size());
-             KafkaProducer<String, byte[]> producer = LoadKafka.producer(bootstrap, 5)) {
-            pipe.start();
-            pipe.awaitAssigned(Duration.ofSeconds(30));
-            long start = System.nanoTime();
-            LoadKafka.sendAll(producer, messages, m -> RawPipe.INPUT);
-            long end = counter.awaitTarget(RUN_TIMEOUT);
-            if (pipe.failure() != null) {
-                throw new IllegalStateException("The raw pipe failed", pipe.failure());
+        Map<String, Object> consumerSettings = new HashMap<>();
+        for (String setting : List.of("fetch.min.bytes", "fetch.max.wait.ms")) {
+            String value = env.getProperty("spring.kafka.consumer.properties." + setting);
+            if (value != null) {
+                consumerSettings.put(setting, value);
             }
-            return end - start;
         }
+        RawPipe pipe = new RawPipe(bootstrap, threads, maxPoll, linger, consumerSettings);
+        pipe.start();
+        pipe.awaitAssigned(Duration.ofSeconds(30));
+        return pipe;
     }
 
     /** With pg-statements=true: where PostgreSQL spent its time in the measurement just made, statement by statement. */

@@ -49,11 +49,11 @@ final class RawPipe implements AutoCloseable {
         return "load.raw-pipe." + agency + ".receipts";
     }
 
-    RawPipe(String bootstrap, int threadCount, int maxPollRecords, int lingerMs) {
+    RawPipe(String bootstrap, int threadCount, int maxPollRecords, int lingerMs, Map<String, Object> consumerSettings) {
         String group = "load-raw-pipe-" + UUID.randomUUID();
         assigned = new java.util.concurrent.CountDownLatch(threadCount);
         for (int i = 0; i < threadCount; i++) {
-            KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, group, maxPollRecords);
+            KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, group, maxPollRecords, consumerSettings);
             KafkaProducer<String, byte[]> producer = producer(bootstrap, group + "-" + i, lingerMs);
             consumers.add(consumer);
             Thread thread = new Thread(() -> loop(consumer, producer), "raw-pipe-" + i);
@@ -125,8 +125,9 @@ final class RawPipe implements AutoCloseable {
         }
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrap, String group, int maxPollRecords) {
-        Map<String, Object> props = new HashMap<>();
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrap, String group, int maxPollRecords,
+            Map<String, Object> settings) {
+        Map<String, Object> props = new HashMap<>(settings);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
