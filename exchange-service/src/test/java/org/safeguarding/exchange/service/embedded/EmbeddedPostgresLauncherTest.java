@@ -25,7 +25,8 @@ class EmbeddedPostgresLauncherTest {
     @Test
     void withoutADatasourceUrlAnEmbeddedPostgresKeepsTheRegistryAcrossRestarts() throws Exception {
         Path dataDir = Path.of("target", "embedded-test-" + UUID.randomUUID());
-        Map<String, Object> properties = Map.of("exchange.embedded.data-dir", dataDir.toString());
+        Map<String, Object> properties = Map.of("exchange.embedded.data-dir", dataDir.toString(),
+                "exchange.embedded.postgres.settings.work_mem", "7MB");
         String schema = "{\"schema\":\"{\\\"type\\\":\\\"enum\\\",\\\"name\\\":\\\"Colour\\\",\\\"symbols\\\":[\\\"RED\\\"]}\"}";
 
         String firstAnswer;
@@ -39,6 +40,7 @@ class EmbeddedPostgresLauncherTest {
             var jdbc = new org.springframework.jdbc.core.JdbcTemplate(registry.context().getBean(javax.sql.DataSource.class));
             assertThat(jdbc.queryForObject("show fsync", String.class)).as("durable commits").isEqualTo("on");
             assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("show work_mem", String.class)).as("a server setting from configuration").isEqualTo("7MB");
         }
 
         try (StandaloneRegistry restarted = StandaloneRegistry.start(properties)) {
