@@ -101,8 +101,7 @@ public final class VerifyExport {
                 byte[] joined = concat(carried, block);
                 int end = last ? joined.length : lastNewline(joined) + 1;
                 carried = Arrays.copyOfRange(joined, end, joined.length);
-                byte[] lines = end == joined.length ? joined : Arrays.copyOf(joined, end);
-                pending.add(hashers.submit(() -> parseAndHash(lines)));
+                pending.add(hashers.submit(() -> parseAndHash(joined, end)));
                 if (pending.size() > 2 * workers) {
                     check(audit, pending.poll().get());
                 }
@@ -150,13 +149,13 @@ public final class VerifyExport {
         return -1;
     }
 
-    /** Parses and hashes every non-blank line of a run of whole lines (UTF-8, newline-separated). */
-    private static List<HashedLine> parseAndHash(byte[] lines) {
+    /** Parses and hashes every non-blank line of the first {@code length} bytes: whole lines, UTF-8, newline-separated. */
+    private static List<HashedLine> parseAndHash(byte[] lines, int length) {
         List<HashedLine> hashed = new ArrayList<>();
         int start = 0;
-        while (start < lines.length) {
+        while (start < length) {
             int end = start;
-            while (end < lines.length && lines[end] != '\n') {
+            while (end < length && lines[end] != '\n') {
                 end++;
             }
             if (!isBlank(lines, start, end)) {
