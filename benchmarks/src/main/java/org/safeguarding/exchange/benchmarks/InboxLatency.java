@@ -25,6 +25,10 @@ import org.safeguarding.exchange.benchmarks.LoadMessages.Message;
 final class InboxLatency {
 
     record Result(int timed, int lost, long p50Micros, long p99Micros, long maxMicros, double achievedRate) {
+
+        String percentiles() {
+            return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", p50Micros / 1000.0, p99Micros / 1000.0, maxMicros / 1000.0);
+        }
     }
 
     private InboxLatency() {

@@ -95,6 +95,17 @@ public final class PipelineLoadDriver {
         return Integer.parseInt(options.getOrDefault(name, String.valueOf(defaultValue)));
     }
 
+    /** An option given as {@code --name=true}; absent means false. */
+    private boolean flag(String name) {
+        return Boolean.parseBoolean(options.getOrDefault(name, "false"));
+    }
+
+    /** Starts a measurement's CPU accounting: {@link #figure} reports the CPU used since. */
+    private void markCpu() {
+        cpuMark = processCpuNanos();
+        postgresCpuMark = PostgresCpu.nanos();
+    }
+
     private boolean runs(String measurement) {
         String only = options.get("only");
         return only == null || List.of(only.split(",")).contains(measurement);
@@ -116,8 +127,7 @@ public final class PipelineLoadDriver {
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--exchange.embedded.data-dir=" + dataDir,
                 "--exchange.instance-id=load-" + UUID.randomUUID()));
-        boolean statements = Boolean.parseBoolean(options.getOrDefault("pg-statements", "false"));
-        if (statements) {
+        if (flag("pg-statements")) {
             serviceArgs.add("--exchange.embedded.postgres.settings.shared_preload_libraries=pg_stat_statements");
         }
         // --service.<property>=<value> sets a property of the service under test, to try other settings.
@@ -170,11 +180,10 @@ public final class PipelineLoadDriver {
                 long lastSequence = jdbc.queryForObject("select coalesce(max(sequence), 0) from register_entry", Long.class);
                 System.out.printf("Pipeline: %d messages%n", messages.size());
                 resetStatements(jdbc);
-                cpuMark = processCpuNanos();
-                postgresCpuMark = PostgresCpu.nanos();
+                markCpu();
                 long nanos;
                 CheckpointLag checkpointLag = new CheckpointLag(jdbc);
-                if (Boolean.parseBoolean(options.getOrDefault("profile", "false"))) {
+                if (flag("profile")) {
                     try (StackSampler sampler = new StackSampler("exchange-intake")) {
                         nanos = throughPipeline(bootstrap, receipts, messages);
                     }
@@ -209,8 +218,7 @@ public final class PipelineLoadDriver {
             }
             if (runs("raw")) {
                 System.out.printf("Raw pipe: %d messages%n", messages.size());
-                cpuMark = processCpuNanos();
-                postgresCpuMark = PostgresCpu.nanos();
+                markCpu();
                 long nanos = throughRawPipe(bootstrap, messages, env);
                 double rawRate = rate(messages.size(), nanos);
                 figure("Raw transactional pipe (machine limit)", messages.size(), nanos,
@@ -223,8 +231,7 @@ public final class PipelineLoadDriver {
                     throughPipeline(bootstrap, receipts, messages.subList(0, naiveCount));
                 }
                 System.out.printf("Naive processor: %d messages%n", naiveCount);
-                cpuMark = processCpuNanos();
-                postgresCpuMark = PostgresCpu.nanos();
+                markCpu();
                 long nanos = NaiveProcessor.run(bootstrap, service.getBean(DataSource.class), naiveCount);
                 double naiveRate = rate(naiveCount, nanos);
                 String goal = pipelineRate > 0 ? String.format("pipeline %.1fx (>= 10x)", pipelineRate / naiveRate) : "(pipeline not run)";
@@ -233,31 +240,27 @@ public final class PipelineLoadDriver {
             }
             if (runs("latency")) {
                 System.out.printf("Latency: %d msg/s for %d s (after %d s warm-up)%n", latencyRate, latencySeconds, latencyWarmupSeconds);
-                cpuMark = processCpuNanos();
-                postgresCpuMark = PostgresCpu.nanos();
+                markCpu();
                 resetStatements(jdbc);
                 InboxLatency.Result result = InboxLatency.run(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds);
                 printStatements(jdbc);
                 allMet &= result.lost() == 0;
                 allMet &= figure(String.format("Send -> inbox, %.0f msg/s (%d timed, %d lost)", result.achievedRate(),
                                 result.timed(), result.lost()), result.timed(), TimeUnit.SECONDS.toNanos(latencySeconds),
-                        String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", result.p50Micros() / 1000.0,
-                                result.p99Micros() / 1000.0, result.maxMicros() / 1000.0),
+                        result.percentiles(),
                         "p99 <= 100 ms", result.p99Micros() <= 100_000);
             }
             if (runs("raw-latency")) {
                 System.out.printf("Raw pipe latency: %d msg/s for %d s (after %d s warm-up)%n", latencyRate, latencySeconds,
                         latencyWarmupSeconds);
-                cpuMark = processCpuNanos();
-                postgresCpuMark = PostgresCpu.nanos();
+                markCpu();
                 InboxLatency.Result result = rawPipeLatency(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds, env);
                 figure(String.format("Raw pipe send -> inbox, %.0f msg/s (%d timed)", result.achievedRate(), result.timed()),
                         result.timed(), TimeUnit.SECONDS.toNanos(latencySeconds),
-                        String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms", result.p50Micros() / 1000.0,
-                                result.p99Micros() / 1000.0, result.maxMicros() / 1000.0), "(reference)", true);
+                        result.percentiles(), "(reference)", true);
             }
         } finally {
-            if (!Boolean.parseBoolean(options.getOrDefault("keep-data", "false"))) {
+            if (!flag("keep-data")) {
                 deleteRecursively(dataDir);
             }
         }
@@ -347,7 +350,7 @@ public final class PipelineLoadDriver {
 
     /** With pg-statements=true: where PostgreSQL spent its time in the measurement just made, statement by statement. */
     private void printStatements(JdbcTemplate jdbc) {
-        if (!Boolean.parseBoolean(options.getOrDefault("pg-statements", "false"))) {
+        if (!flag("pg-statements")) {
             return;
         }
         System.out.println("  PostgreSQL statements by total time:");
@@ -361,7 +364,7 @@ public final class PipelineLoadDriver {
     }
 
     private void resetStatements(JdbcTemplate jdbc) {
-        if (Boolean.parseBoolean(options.getOrDefault("pg-statements", "false"))) {
+        if (flag("pg-statements")) {
             jdbc.execute("create extension if not exists pg_stat_statements");
             jdbc.execute("select pg_stat_statements_reset()");
         }
