@@ -2,7 +2,6 @@ package org.safeguarding.exchange.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +48,9 @@ final class InboxLatency {
             throw new IllegalArgumentException("Need " + total + " messages, got " + messages.size());
         }
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        // Each arrival as {nanos sent, nanos taken}: the percentiles, and a timeline that shows whether slow arrivals
+        // come together (something periodic stalls the pipe) or spread out (the pipe is simply slow).
+        List<long[]> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         KafkaConsumer<String, byte[]> reader = LoadKafka.readCommitted(bootstrap, "load-latency");
         reader.subscribe(inboxes);
         while (reader.assignment().size() < inboxes.size()) {
@@ -66,7 +67,7 @@ final class InboxLatency {
                         long now = System.nanoTime();
                         Long sent = sentAt.remove(AgencyClient.header(record, AgencyClient.MESSAGE_ID));
                         if (sent != null) {
-                            latencies.add(now - sent);
+                            latencies.add(new long[] {sent, now - sent});
                         }
                     }
                 }
@@ -108,17 +109,33 @@ final class InboxLatency {
             }
             running.set(false);
             readerThread.join(5_000);
-            long[] sorted;
+            List<long[]> arrivals;
             synchronized (latencies) {
-                sorted = latencies.stream().mapToLong(Long::longValue).toArray();
+                arrivals = new ArrayList<>(latencies);
             }
-            Arrays.sort(sorted);
+            printTimeline(arrivals, timedStart);
+            long[] sorted = arrivals.stream().mapToLong(arrival -> arrival[1]).sorted().toArray();
             if (sorted.length == 0) {
                 throw new IllegalStateException("No message arrived in an inbox");
             }
             return new Result(sorted.length, (int) (timedSent - sorted.length), micros(percentile(sorted, 50)),
                     micros(percentile(sorted, 99)), micros(sorted[sorted.length - 1]), achieved);
         }
+    }
+
+    /** Per 5 seconds of sending: arrivals, p50, p99 and max, so that a stall shows where it happened. */
+    private static void printTimeline(List<long[]> arrivals, long timedStart) {
+        Map<Long, List<Long>> windows = new java.util.TreeMap<>();
+        for (long[] arrival : arrivals) {
+            long window = TimeUnit.NANOSECONDS.toSeconds(arrival[0] - timedStart) / 5;
+            windows.computeIfAbsent(window, w -> new ArrayList<>()).add(arrival[1]);
+        }
+        windows.forEach((window, values) -> {
+            long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+            System.out.printf("  latency %3d-%3d s: %5d arrivals, p50 %7.1f ms, p99 %7.1f ms, max %7.1f ms%n", window * 5,
+                    window * 5 + 5, sorted.length, percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6,
+                    sorted[sorted.length - 1] / 1e6);
+        });
     }
 
     private static long percentile(long[] sorted, double p) {
