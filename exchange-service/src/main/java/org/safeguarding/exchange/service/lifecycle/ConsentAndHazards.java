@@ -1,6 +1,7 @@
 package org.safeguarding.exchange.service.lifecycle;
 
 import exchange.v1.Consent;
+import exchange.v1.ConsentOutcome;
 import exchange.v1.ConsentStatus;
 import exchange.v1.HazardNotification;
 import exchange.v1.ShareDecision;
@@ -49,15 +50,11 @@ public class ConsentAndHazards {
         Set<String> consentCases = new LinkedHashSet<>();
         Set<String> hazardIds = new LinkedHashSet<>();
         Set<String> children = new LinkedHashSet<>();
-        Set<String> batchCases = new LinkedHashSet<>();
         for (SpecificRecord message : messages) {
             if (message == null) {
                 continue;
             }
             String caseReference = field(message, "caseReference") instanceof CharSequence c ? c.toString() : null;
-            if (caseReference != null) {
-                batchCases.add(caseReference);
-            }
             if ((message instanceof ShareRequest || message instanceof ShareDecision) && caseReference != null
                     && field(message, "consent") instanceof Consent consent && consent.getStatus() == ConsentStatus.GIVEN) {
                 consentCases.add(caseReference);
@@ -76,11 +73,38 @@ public class ConsentAndHazards {
         Map<String, Set<String>> casesOfPeople = store.casesOfPeople(children);
         Map<String, Set<String>> agenciesOfCases = Map.of();
         if (!hazardIds.isEmpty()) {
-            Set<String> cases = new LinkedHashSet<>(batchCases);
-            casesOfPeople.values().forEach(cases::addAll);
-            agenciesOfCases = store.agenciesOfCases(cases);
+            agenciesOfCases = store.agenciesOfCases(casesHazardsMayReach(messages, casesOfPeople));
         }
         return new ConsentAndHazardBatch(consent, hazards, casesOfPeople, agenciesOfCases);
+    }
+
+    /**
+     * The cases whose agencies the batch's hazards may be addressed to (see
+     * {@link ConsentAndHazardBatch#hazardRecipients}): each hazard's own case, the register's cases of its linked
+     * children, and the cases of consent outcomes in the batch that name one of those children. Only these are read:
+     * every case of the batch would mean reading the whole history of cases no hazard is about.
+     */
+    static Set<String> casesHazardsMayReach(List<SpecificRecord> messages, Map<String, Set<String>> casesOfLinkedChildren) {
+        Set<String> cases = new LinkedHashSet<>();
+        Set<String> children = new LinkedHashSet<>();
+        for (SpecificRecord message : messages) {
+            if (message instanceof HazardNotification hazard) {
+                if (hazard.getCaseReference() != null) {
+                    cases.add(hazard.getCaseReference());
+                }
+                if (hazard.getLinkedChildren() != null) {
+                    children.addAll(hazard.getLinkedChildren());
+                }
+            }
+        }
+        casesOfLinkedChildren.values().forEach(cases::addAll);
+        for (SpecificRecord message : messages) {
+            if (message instanceof ConsentOutcome outcome && outcome.getCaseReference() != null
+                    && children.contains(outcome.getPersonReference())) {
+                cases.add(outcome.getCaseReference());
+            }
+        }
+        return cases;
     }
 
     private static Object field(SpecificRecord message, String name) {
