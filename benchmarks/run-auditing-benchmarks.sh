@@ -10,7 +10,7 @@ if [ ! -f benchmarks/target/benchmarks.jar ]; then
   ./mvnw -q -pl benchmarks -am package -DskipTests
 fi
 mkdir -p target
-java -jar benchmarks/target/benchmarks.jar \
+"${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar benchmarks/target/benchmarks.jar \
   'RegisterSearchBenchmark.searchByCaseReference$|RegisterVerificationBenchmark|MerkleBenchmark.generateInclusionProof' \
   -rf text -rff target/auditing-benchmarks.txt
 set +e

@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 if [ ! -f benchmarks/target/benchmarks.jar ]; then
   ./mvnw -q -pl benchmarks -am package -DskipTests
 fi
-exec java -Xmx4g \
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx4g \
   -Dorg.apache.avro.SERIALIZABLE_PACKAGES=java.lang,java.math,java.io,java.net,org.apache.avro.reflect,exchange.v1 \
   -cp benchmarks/target/benchmarks.jar org.safeguarding.exchange.benchmarks.PipelineLoadDriver "$@"
