@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -140,9 +141,12 @@ final class LoadKafka {
         }
     }
 
+    /** Creates the topics that do not exist yet: a second measurement over the same topics finds them there. */
     static void createTopics(String bootstrap, List<NewTopic> topics) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic.name())).toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         }
     }
 }

@@ -86,6 +86,9 @@ public final class PipelineLoadDriver {
         int status = 1;
         try {
             status = new PipelineLoadDriver(options).run() ? 0 : 2;
+        } catch (Throwable failure) {
+            // Printed here: the exit below (which stops the broker's and service's threads) would otherwise swallow it.
+            failure.printStackTrace();
         } finally {
             System.exit(status);
         }
