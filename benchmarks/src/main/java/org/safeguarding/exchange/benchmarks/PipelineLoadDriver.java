@@ -44,7 +44,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * (20000), {@code naive-messages} (20000), {@code latency-rate} (1000), {@code latency-seconds} (30),
  * {@code bootstrap-servers} and {@code jdbc-url} (+ {@code jdbc-username}, {@code jdbc-password}) to use running ones,
  * {@code keep-data} (true keeps the data directory), {@code profile} (true samples the intake threads' stacks
- * during the pipeline run), {@code only} (comma-separated of pipeline, raw, naive, latency, raw-latency), and
+ * during the pipeline and latency runs), {@code only} (comma-separated of pipeline, raw, naive, latency, raw-latency), and
  * {@code service.<property>} to set any property of the service under test, {@code pg-statements} (true prints
  * the statements PostgreSQL spent its time on in each measurement, from pg_stat_statements).
  */
@@ -245,7 +245,14 @@ public final class PipelineLoadDriver {
                 System.out.printf("Latency: %d msg/s for %d s (after %d s warm-up)%n", latencyRate, latencySeconds, latencyWarmupSeconds);
                 markCpu();
                 resetStatements(jdbc);
-                InboxLatency.Result result = InboxLatency.run(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds);
+                InboxLatency.Result result;
+                if (flag("profile")) {
+                    try (StackSampler sampler = new StackSampler("exchange-intake")) {
+                        result = InboxLatency.run(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds);
+                    }
+                } else {
+                    result = InboxLatency.run(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds);
+                }
                 printStatements(jdbc);
                 allMet &= result.lost() == 0;
                 allMet &= figure(String.format("Send -> inbox, %.0f msg/s (%d timed, %d lost)", result.achievedRate(),
