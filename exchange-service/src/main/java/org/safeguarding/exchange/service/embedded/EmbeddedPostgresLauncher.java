@@ -1,7 +1,6 @@
 package org.safeguarding.exchange.service.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -65,6 +64,8 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
         private EmbeddedPostgres postgres;
         private String jdbcUrl;
         private boolean stopped;
+        /** Why the server did not start: asked again, the source says so again instead of starting a second one. */
+        private IllegalStateException startFailure;
 
         EmbeddedPostgresSource(Path dataDir, int port, Map<String, String> settings) {
             super(PROPERTY_SOURCE_NAME, dataDir.toAbsolutePath().normalize());
@@ -80,6 +81,9 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
         synchronized String jdbcUrl() {
             if (stopped) {
                 return null; // the application is closing; do not start it again
+            }
+            if (startFailure != null) {
+                throw startFailure;
             }
             if (postgres == null) {
                 postgres = start();
@@ -106,8 +110,11 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
                     builder.setPort(port);
                 }
                 return builder.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + getSource(), e);
+            } catch (IOException | RuntimeException e) {
+                // Spring goes on to report a data source without a URL, not this cause: so it is said here as well.
+                log.error("Cannot start the embedded PostgreSQL in {} with settings {}: {}", getSource(), settings, e.toString());
+                startFailure = new IllegalStateException("Cannot start the embedded PostgreSQL in " + getSource(), e);
+                throw startFailure;
             }
         }
 

@@ -1,6 +1,7 @@
 package org.safeguarding.exchange.service.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.safeguarding.exchange.service.registry.StandaloneRegistry;
 import org.safeguarding.exchange.service.testing.TestInfrastructure;
 
@@ -47,6 +51,21 @@ class EmbeddedPostgresLauncherTest {
             assertThat(get(restarted.url() + "/subjects")).isEqualTo("[\"colour-value\"]");
             assertThat(post(restarted.url() + "/subjects/colour-value/versions", schema)).isEqualTo(firstAnswer);
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aServerThatCannotStartIsReportedAsSuchNotOnlyAsAMissingDatasource(CapturedOutput output) {
+        Path dataDir = Path.of("target", "embedded-test-" + UUID.randomUUID());
+        Map<String, Object> properties = Map.of("exchange.embedded.data-dir", dataDir.toString(),
+                "exchange.embedded.postgres.settings.no_such_setting", "1");
+
+        assertThatThrownBy(() -> StandaloneRegistry.start(properties).close());
+
+        assertThat(output.getAll())
+                .contains("Cannot start the embedded PostgreSQL in " + dataDir.resolve("postgres").toAbsolutePath())
+                .contains("no_such_setting=1")
+                .doesNotContain("OverlappingFileLockException");
     }
 
     @Test
