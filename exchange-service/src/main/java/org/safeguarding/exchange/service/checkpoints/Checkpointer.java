@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.safeguarding.exchange.service.integrity.Checkpoint;
 import org.safeguarding.exchange.service.integrity.CheckpointSigner;
 import org.safeguarding.exchange.service.integrity.MerkleFrontier;
@@ -29,9 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 12 can be visible while 11 is still in flight. A leaf index, once given, never changes; so leaves are only given to
  * entries at or below the register's committed watermark ({@link SharingRegister#committedWatermark()}): the highest
  * sequence allocated, read while no writer holds an uncommitted sequence (writers hold a shared advisory lock from
- * allocation to commit; the watermark read takes it exclusively for an instant). Every entry at or below it is
- * committed or will never exist, so giving leaves in sequence order up to it leaves no gap that a late commit could
- * fill. Leaf order is therefore sequence order, always.
+ * allocation to commit; the watermark read takes it exclusively). Every entry at or below it is committed or will
+ * never exist, so giving leaves in sequence order up to it leaves no gap that a late commit could fill. Leaf order is
+ * therefore sequence order, always. Waiting for that lock would queue every new batch behind the slowest one in
+ * flight (half a second and more under load), so a round only tries it, a few times; after
+ * {@code wait-for-writers-after-rounds} rounds without an idle instant, a round waits, so the tree never starves.
  *
  * <p><b>One signer.</b> Each round runs in one transaction holding a second advisory lock, taken with try-lock: with
  * several instances on one database, one signs and the others skip the round. The leaf and checkpoint tables' primary
@@ -46,6 +50,8 @@ public class Checkpointer {
 
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
     private static final int LEAVES_PER_INSERT = 10_000;
+    private static final int IDLE_TRIES_PER_ROUND = 10;
+    private static final long PAUSE_BETWEEN_IDLE_TRIES_MILLIS = 5;
 
     private final CheckpointStore store;
     private final SharingRegister register;
@@ -54,6 +60,8 @@ public class Checkpointer {
     private final CheckpointPublisher publisher;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    /** Rounds in a row that found batches in flight at every try. */
+    private final AtomicInteger busyRounds = new AtomicInteger();
     private ScheduledExecutorService schedule;
 
     Checkpointer(CheckpointStore store, SharingRegister register, CheckpointSigner signer, CheckpointProperties properties,
@@ -114,7 +122,8 @@ public class Checkpointer {
             throw new IllegalStateException("The leaf table holds " + count.leaves() + " leaves but checkpoint " + signedSize
                     + " covers more: leaves were removed. Refusing to sign; see GET /api/register/verify");
         }
-        long leaves = appendLeaves(count, register.committedWatermark());
+        OptionalLong watermark = watermark();
+        long leaves = watermark.isPresent() ? appendLeaves(count, watermark.getAsLong()) : count.leaves();
         long waiting = leaves - signedSize;
         if (waiting == 0) {
             return Optional.empty();
@@ -133,6 +142,28 @@ public class Checkpointer {
         StoredCheckpoint stored = new StoredCheckpoint(checkpoint, StoredCheckpoint.frontierBytes(frontier));
         store.insert(stored);
         return Optional.of(stored);
+    }
+
+    /** The register's committed watermark, or empty when this round found no idle instant and need not wait for one. */
+    private OptionalLong watermark() {
+        for (int tries = 0; tries < IDLE_TRIES_PER_ROUND; tries++) {
+            OptionalLong idle = register.committedWatermarkIfIdle();
+            if (idle.isPresent()) {
+                busyRounds.set(0);
+                return idle;
+            }
+            try {
+                Thread.sleep(PAUSE_BETWEEN_IDLE_TRIES_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return OptionalLong.empty();
+            }
+        }
+        if (busyRounds.incrementAndGet() < properties.waitForWritersAfterRounds()) {
+            return OptionalLong.empty();
+        }
+        busyRounds.set(0);
+        return OptionalLong.of(register.committedWatermark());
     }
 
     /** Gives the next leaf indexes to the entries after the last leaf, up to the watermark; returns the leaf count. */

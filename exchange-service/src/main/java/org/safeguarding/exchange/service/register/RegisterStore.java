@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -108,6 +109,19 @@ class RegisterStore {
      */
     long committedWatermark() {
         jdbc.queryForObject("select pg_advisory_xact_lock(?) is null", Boolean.class, SEQUENCE_FENCE);
+        return highestAllocatedSequence();
+    }
+
+    /**
+     * As {@link #committedWatermark()} if no writer holds the fence at this instant, else empty. Never waits, so it
+     * never holds a writer back (a waiting exclusive request queues every new writer behind it).
+     */
+    OptionalLong committedWatermarkIfIdle() {
+        boolean fenced = Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, SEQUENCE_FENCE));
+        return fenced ? OptionalLong.of(highestAllocatedSequence()) : OptionalLong.empty();
+    }
+
+    private long highestAllocatedSequence() {
         return jdbc.queryForObject("select case when is_called then last_value else last_value - 1 end from register_entry_sequence",
                 Long.class);
     }

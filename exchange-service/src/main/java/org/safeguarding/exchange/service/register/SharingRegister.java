@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -88,6 +89,15 @@ public class SharingRegister {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long committedWatermark() {
         return store.committedWatermark();
+    }
+
+    /**
+     * The committed watermark if no batch has sequences in flight at this instant, else empty: it never waits, so it
+     * never holds a batch back.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public OptionalLong committedWatermarkIfIdle() {
+        return store.committedWatermarkIfIdle();
     }
 
     /** Streams the entries with sequence in (after, upTo], in sequence order, one row in memory at a time. */

@@ -55,24 +55,59 @@ class LeafOrderTest extends ExchangeServiceTest {
     }
 
     @Test
-    void anEarlierSequenceStillInFlightHoldsBackTheTreeUntilItCommits() throws Exception {
-        CountDownLatch recorded = new CountDownLatch(1);
+    void anEarlierSequenceStillInFlightHoldsBackTheTreeUntilItCommitsWithoutTheSignerHoldingWritersBack() throws Exception {
+        checkpointer.round();
+        long leavesBefore = leafCount();
         CountDownLatch commit = new CountDownLatch(1);
-        Future<?> slowWriter = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+        Future<?> slowWriter = slowWriter(commit);
+        register.record(TestEntries.batch(5)); // later sequences, committed first
+
+        long started = System.nanoTime();
+        checkpointer.round();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).as("the round did not wait for the writer")
+                .isLessThan(2_000);
+        assertThat(leafCount()).as("no leaf while an earlier sequence is in flight").isEqualTo(leavesBefore);
+        register.record(TestEntries.batch(3)); // a writer is not held back by the signer either
+
+        commit.countDown();
+        slowWriter.get(60, TimeUnit.SECONDS);
+        checkpointer.round();
+
+        assertEveryEntryHasALeafInSequenceOrder();
+    }
+
+    @Test
+    void afterRoundsThatFoundWritersBusyARoundWaitsForThemSoTheTreeCannotStarve() throws Exception {
+        checkpointer.round();
+        CountDownLatch commit = new CountDownLatch(1);
+        Future<?> slowWriter = slowWriter(commit);
+        for (int round = 1; round < properties.waitForWritersAfterRounds(); round++) {
+            checkpointer.round();
+        }
+
+        Future<?> waitingRound = threads.submit(checkpointer::round);
+        assertThat(waitsAtLeast(waitingRound, 2)).as("round " + properties.waitForWritersAfterRounds() + " waits").isTrue();
+        commit.countDown();
+        slowWriter.get(60, TimeUnit.SECONDS);
+        waitingRound.get(60, TimeUnit.SECONDS);
+
+        assertEveryEntryHasALeafInSequenceOrder();
+    }
+
+    /** A writer that records a batch and keeps its sequences in flight until {@code commit} opens. */
+    private Future<?> slowWriter(CountDownLatch commit) throws InterruptedException {
+        CountDownLatch recorded = new CountDownLatch(1);
+        Future<?> writer = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
             register.record(TestEntries.batch(5, "test.slow-writer"));
             recorded.countDown();
             await(commit);
         }));
         assertThat(recorded.await(30, TimeUnit.SECONDS)).isTrue();
-        register.record(TestEntries.batch(5)); // later sequences, committed first
+        return writer;
+    }
 
-        Future<?> round = threads.submit(checkpointer::round);
-        assertThat(waitsAtLeast(round, 2)).as("the round waits for the earlier sequences to commit").isTrue();
-        commit.countDown();
-        slowWriter.get(60, TimeUnit.SECONDS);
-        round.get(60, TimeUnit.SECONDS);
-
-        assertEveryEntryHasALeafInSequenceOrder();
+    private long leafCount() {
+        return jdbc().queryForObject("select count(*) from register_leaf", Long.class);
     }
 
     @Test

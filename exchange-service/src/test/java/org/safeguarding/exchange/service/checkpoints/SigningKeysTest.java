@@ -15,7 +15,7 @@ class SigningKeysTest {
 
     @Test
     void withNoKeyConfiguredOneIsGeneratedIntoTheDataFolderAndReusedOnRestart(@TempDir Path dataDir) {
-        CheckpointProperties unset = new CheckpointProperties(true, 1000, 10, 250, "origin", null, null);
+        CheckpointProperties unset = new CheckpointProperties(true, 1000, 10, 250, 5, "origin", null, null);
         KeyPair first = SigningKeys.load(unset, dataDir.resolve("data"));
         assertThat(dataDir.resolve("data").resolve(SigningKeys.KEY_FILE)).exists();
         KeyPair again = SigningKeys.load(unset, dataDir.resolve("data"));
@@ -28,12 +28,12 @@ class SigningKeysTest {
     void aConfiguredPrivateKeyYieldsItsOwnPublicKeyAndAMismatchedPublicKeyIsRefused(@TempDir Path dataDir) throws Exception {
         KeyPair pair = CheckpointKeys.generate();
         String privatePem = CheckpointKeys.privateKeyToPem(pair.getPrivate());
-        KeyPair loaded = SigningKeys.load(new CheckpointProperties(true, 1000, 10, 250, "origin", privatePem, null), dataDir);
+        KeyPair loaded = SigningKeys.load(new CheckpointProperties(true, 1000, 10, 250, 5, "origin", privatePem, null), dataDir);
         assertThat(loaded.getPublic()).isEqualTo(pair.getPublic());
         assertThat(Files.list(dataDir)).isEmpty();
 
         String otherPublic = CheckpointKeys.publicKeyToPem(CheckpointKeys.generate().getPublic());
-        assertThatThrownBy(() -> SigningKeys.load(new CheckpointProperties(true, 1000, 10, 250, "origin", privatePem, otherPublic), dataDir))
+        assertThatThrownBy(() -> SigningKeys.load(new CheckpointProperties(true, 1000, 10, 250, 5, "origin", privatePem, otherPublic), dataDir))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not the public half");
     }
 }
