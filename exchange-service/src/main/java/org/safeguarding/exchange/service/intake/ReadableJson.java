@@ -79,28 +79,33 @@ final class ReadableJson {
         }
     }
 
+    /** Copies runs of characters that need no escape in one append each: most strings are one such run. */
     private static void string(StringBuilder out, String s) {
         out.append('"');
+        int plainFrom = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    // PostgreSQL's jsonb refuses \u0000; every other control character is escaped as JSON requires.
-                    if (c == 0) {
-                        out.append("\\ufffd");
-                    } else if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
             }
+            out.append(s, plainFrom, i);
+            escape(out, c);
+            plainFrom = i + 1;
         }
+        out.append(s, plainFrom, s.length());
         out.append('"');
+    }
+
+    private static void escape(StringBuilder out, char c) {
+        switch (c) {
+            case '"' -> out.append("\\\"");
+            case '\\' -> out.append("\\\\");
+            case '\n' -> out.append("\\n");
+            case '\r' -> out.append("\\r");
+            case '\t' -> out.append("\\t");
+            // PostgreSQL's jsonb refuses \u0000; every other control character is escaped as JSON requires.
+            case 0 -> out.append("\\ufffd");
+            default -> out.append(String.format("\\u%04x", (int) c));
+        }
     }
 }

@@ -183,7 +183,8 @@ class RegisterStore {
         ps.setString(++i, f.requestId());
         ps.setBoolean(++i, m.flags().contains(RegisterFlags.LATE_ENTRY));
         ps.setArray(++i, textArray(ps, m.flags().stream().sorted().toList()));
-        ps.setString(++i, json.writeValueAsString(m.violations()));
+        // Most entries are accepted, with no violations: no JSON writer for them.
+        ps.setString(++i, m.violations().isEmpty() ? "[]" : json.writeValueAsString(m.violations()));
         if (m.schemaId() == null) {
             ps.setNull(++i, java.sql.Types.INTEGER);
         } else {
