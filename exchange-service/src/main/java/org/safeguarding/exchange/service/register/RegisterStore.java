@@ -37,6 +37,8 @@ class RegisterStore {
     private static final long SEQUENCE_FENCE = 0x7265677365710001L;
     private static final TypeReference<List<EntryViolation>> VIOLATIONS = new TypeReference<>() {
     };
+    /** How most entries store their violations (jsonb returns it in this form): read and written without a JSON parser. */
+    private static final String NO_VIOLATIONS = "[]";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -184,7 +186,7 @@ class RegisterStore {
         ps.setBoolean(++i, m.flags().contains(RegisterFlags.LATE_ENTRY));
         ps.setArray(++i, textArray(ps, m.flags().stream().sorted().toList()));
         // Most entries are accepted, with no violations: no JSON writer for them.
-        ps.setString(++i, m.violations().isEmpty() ? "[]" : json.writeValueAsString(m.violations()));
+        ps.setString(++i, m.violations().isEmpty() ? NO_VIOLATIONS : json.writeValueAsString(m.violations()));
         if (m.schemaId() == null) {
             ps.setNull(++i, java.sql.Types.INTEGER);
         } else {
@@ -224,9 +226,13 @@ class RegisterStore {
                 null,
                 facts,
                 new HashSet<>(strings(rs.getArray("flags"))),
-                json.readValue(rs.getString("violations"), VIOLATIONS));
+                violations(rs.getString("violations")));
         return new RegisterEntry(rs.getLong("sequence"), rs.getString("chain_id"), rs.getLong("chain_position"),
                 rs.getBytes("previous_hash"), rs.getBytes("entry_hash"), message);
+    }
+
+    private List<EntryViolation> violations(String stored) {
+        return NO_VIOLATIONS.equals(stored) ? List.of() : json.readValue(stored, VIOLATIONS);
     }
 
     private static Array textArray(PreparedStatement ps, List<String> values) throws SQLException {
