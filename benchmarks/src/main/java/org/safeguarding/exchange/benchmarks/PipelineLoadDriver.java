@@ -20,6 +20,7 @@ import org.safeguarding.exchange.benchmarks.LoadKafka.CommittedCounter;
 import org.safeguarding.exchange.benchmarks.LoadMessages.Message;
 import org.safeguarding.exchange.service.ExchangeApplication;
 import org.safeguarding.exchange.service.embedded.EmbeddedKafkaLauncher;
+import org.safeguarding.exchange.service.lifecycle.DeadlineQueries;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -196,6 +197,7 @@ public final class PipelineLoadDriver {
                 checkpointLag.close();
                 printStatements(jdbc);
                 printRegisterStorage(jdbc);
+                printDeadlineQueries(service);
                 pipelineRate = rate(messages.size(), nanos);
                 int everySeconds = env.getProperty("exchange.checkpoints.every-seconds", Integer.class, 10);
                 int catchUpGoal = everySeconds + 5;
@@ -388,6 +390,24 @@ public final class PipelineLoadDriver {
                     rs.getLong(1), rs.getLong(2) / entries, rs.getLong(3) / entries, rs.getLong(4) / entries,
                     rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8));
         });
+    }
+
+    /**
+     * How long the deadline lists take over the register just written (each minute's reminder run reads the same
+     * facts): they read the register, so their cost grows with it, and a poor plan shows here first.
+     */
+    private static void printDeadlineQueries(ConfigurableApplicationContext service) {
+        DeadlineQueries deadlines = service.getBean(DeadlineQueries.class);
+        long start = System.nanoTime();
+        int requests = deadlines.requests(false).size();
+        long afterRequests = System.nanoTime();
+        int reviews = deadlines.hazardReviewsDue().size();
+        long afterReviews = System.nanoTime();
+        int bringUps = deadlines.bringUpsDue().size();
+        long end = System.nanoTime();
+        System.out.printf("  Deadline lists over this register: %,d open requests in %,d ms, %,d hazard reviews due in %,d ms,"
+                        + " %,d bring-ups due in %,d ms%n", requests, TimeUnit.NANOSECONDS.toMillis(afterRequests - start), reviews,
+                TimeUnit.NANOSECONDS.toMillis(afterReviews - afterRequests), bringUps, TimeUnit.NANOSECONDS.toMillis(end - afterReviews));
     }
 
     private void resetStatements(JdbcTemplate jdbc) {
