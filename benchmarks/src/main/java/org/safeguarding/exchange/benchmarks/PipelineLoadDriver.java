@@ -58,6 +58,9 @@ public final class PipelineLoadDriver {
     /** This process's CPU time when the current measurement began: broker, service and driver all run in it. */
     private long cpuMark;
     private long postgresCpuMark;
+    private ThreadCpu threadCpuMark = ThreadCpu.mark();
+    private BrokerRequests brokerRequestsMark = BrokerRequests.mark();
+    private long markNanos = System.nanoTime();
 
     private PipelineLoadDriver(Map<String, String> options) {
         this.options = options;
@@ -108,6 +111,9 @@ public final class PipelineLoadDriver {
     private void markCpu() {
         cpuMark = processCpuNanos();
         postgresCpuMark = PostgresCpu.nanos();
+        threadCpuMark = ThreadCpu.mark();
+        brokerRequestsMark = BrokerRequests.mark();
+        markNanos = System.nanoTime();
     }
 
     private boolean runs(String measurement) {
@@ -422,6 +428,8 @@ public final class PipelineLoadDriver {
         double postgresSeconds = (PostgresCpu.nanos() - postgresCpuMark) / 1e9;
         figures.add(new Figure(what, messages, nanos / 1e9, cpuSeconds, postgresSeconds, result, goal, met, loadAverage()));
         System.out.printf("  %s: %s (%s) [load %s]%n", what, result, met ? "met" : "MISSED", loadAverage());
+        System.out.printf("    JVM cpu by thread: %s%n", threadCpuMark.since(8));
+        System.out.printf("    Broker requests/s: %s%n", brokerRequestsMark.since((System.nanoTime() - markNanos) / 1e9, 10));
         return met;
     }
 

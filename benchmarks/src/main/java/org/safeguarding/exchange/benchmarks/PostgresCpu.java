@@ -1,7 +1,6 @@
 package org.safeguarding.exchange.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -10,8 +9,6 @@ import java.nio.file.Path;
  * on who else uses the machine. Zero where /proc or the server is not there (an external database).
  */
 final class PostgresCpu {
-
-    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
 
     private PostgresCpu() {
     }
@@ -27,10 +24,7 @@ final class PostgresCpu {
 
     private static long cpuNanos(ProcessHandle process) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            // Fields after the command name (which may hold spaces) start after the last ')'; utime and stime are 14 and 15.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+            return ProcStat.cpuNanos(Path.of("/proc", String.valueOf(process.pid()), "stat"));
         } catch (IOException | RuntimeException e) {
             return 0;
         }
