@@ -1,5 +1,6 @@
 package org.safeguarding.exchange.benchmarks;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,6 +191,7 @@ public final class PipelineLoadDriver {
                 long lastSequence = jdbc.queryForObject("select coalesce(max(sequence), 0) from register_entry", Long.class);
                 System.out.printf("Pipeline: %d messages%n", messages.size());
                 resetStatements(jdbc);
+                IntakePhases phases = IntakePhases.mark(service.getBean(MeterRegistry.class));
                 markCpu();
                 long nanos;
                 CheckpointLag checkpointLag = new CheckpointLag(jdbc);
@@ -201,6 +203,7 @@ public final class PipelineLoadDriver {
                     nanos = throughPipeline(bootstrap, receipts, messages);
                 }
                 checkpointLag.close();
+                phases.print();
                 printStatements(jdbc);
                 printRegisterStorage(jdbc);
                 printDeadlineQueries(service);
@@ -254,6 +257,7 @@ public final class PipelineLoadDriver {
                 System.out.printf("Latency: %d msg/s for %d s (after %d s warm-up)%n", latencyRate, latencySeconds, latencyWarmupSeconds);
                 markCpu();
                 resetStatements(jdbc);
+                IntakePhases phases = IntakePhases.mark(service.getBean(MeterRegistry.class));
                 InboxLatency.Result result;
                 if (flag("profile")) {
                     try (StackSampler sampler = new StackSampler("exchange-intake")) {
@@ -262,6 +266,7 @@ public final class PipelineLoadDriver {
                 } else {
                     result = InboxLatency.run(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds);
                 }
+                phases.print();
                 printStatements(jdbc);
                 allMet &= result.lost() == 0;
                 allMet &= figure(String.format("Send -> inbox, %.0f msg/s (%d timed, %d lost)", result.achievedRate(),

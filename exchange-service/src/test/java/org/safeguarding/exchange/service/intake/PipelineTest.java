@@ -264,8 +264,12 @@ class PipelineTest extends ExchangeServiceTest {
         String messageId = school.send("exchange.share-requests", "CASE-METRICS", request("CASE-METRICS"));
         receipt(school, messageId);
         assertThat(http().get().uri("/actuator/health").retrieve().body(String.class)).contains("\"status\":\"UP\"");
-        assertThat(http().get().uri("/actuator/prometheus").retrieve().body(String.class))
-                .contains("exchange_intake_messages_total{").contains("outcome=\"ACCEPTED\"");
+        String metrics = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(metrics).contains("exchange_intake_messages_total{").contains("outcome=\"ACCEPTED\"");
+        // Each phase of a poll is timed.
+        for (String phase : List.of("admit", "record", "deliver")) {
+            assertThat(metrics).containsPattern("exchange_intake_batch_seconds_count\\{[^}]*phase=\"" + phase + "\"[^}]*\\} [1-9]");
+        }
     }
 
     @Test
