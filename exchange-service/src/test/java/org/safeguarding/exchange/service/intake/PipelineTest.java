@@ -260,6 +260,14 @@ class PipelineTest extends ExchangeServiceTest {
     }
 
     @Test
+    void theTablesEveryPollWritesAreVacuumedGently() {
+        for (String table : List.of("register_entry", "register_leaf", "lifecycle_case_person", "lifecycle_hazard")) {
+            assertThat(jdbc().queryForObject("select array_to_string(reloptions, ',') from pg_class where relname = ?", String.class, table))
+                    .as(table).contains("autovacuum_vacuum_cost_delay=20");
+        }
+    }
+
+    @Test
     void healthAndPrometheusMetricsAreServed() {
         String messageId = school.send("exchange.share-requests", "CASE-METRICS", request("CASE-METRICS"));
         receipt(school, messageId);
