@@ -1,4 +1,4 @@
--- The tables every intake poll writes grow by insert alone, so autovacuum visits them as they grow (an insert-only
+-- The tables every intake poll writes grow mostly by insert, so autovacuum visits them as they grow (an insert-only
 -- vacuum, then ANALYZE), reading and dirtying tens of thousands of pages in a few seconds at its default pace. On a
 -- server that shares its disk and cores with the exchange, the commits of the polls running meanwhile waited: with one
 -- intake consumer at a steady 1,000 msg/s, one 5 s window in each of two 30 s measurements had a send -> inbox p99
