@@ -3,7 +3,7 @@
 -- server that shares its disk and cores with the exchange, the commits of the polls running meanwhile waited: with one
 -- intake consumer at a steady 1,000 msg/s, one 5 s window in each of two 30 s measurements had a send -> inbox p99
 -- of 270-360 ms against 52-105 ms in the others. A longer sleep between its rounds of page work (20 ms instead of 2 ms)
--- spreads the same work over more time; in two measurements since, the worst window's p99 was 105 and 162 ms
+-- spreads the same work over more time; in three measurements since, the worst window's p99 was 105-162 ms
 -- (benchmarks/README.md). The work is no less: tables are still vacuumed and analysed, only less abruptly.
 alter table register_entry set (autovacuum_vacuum_cost_delay = 20);
 alter table register_leaf set (autovacuum_vacuum_cost_delay = 20);
