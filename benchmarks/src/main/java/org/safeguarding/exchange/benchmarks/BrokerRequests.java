@@ -1,11 +1,8 @@
 package org.safeguarding.exchange.benchmarks;
 
-import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 
 /**
  * Requests the in-process broker has served, by type, from its own request metrics: at a modest rate the broker's
@@ -35,17 +32,8 @@ final class BrokerRequests {
 
     private static Map<String, Long> counts() {
         Map<String, Long> counts = new HashMap<>();
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            for (ObjectName name : server.queryNames(new ObjectName("kafka.network:type=RequestMetrics,name=RequestsPerSec,*"), null)) {
-                Object count = server.getAttribute(name, "Count");
-                if (count instanceof Number n) {
-                    counts.merge(name.getKeyProperty("request"), n.longValue(), Long::sum);
-                }
-            }
-        } catch (Exception e) {
-            return Map.of();
-        }
+        JmxTotals.sum("kafka.network:type=RequestMetrics,name=RequestsPerSec,*", "Count", name -> name.getKeyProperty("request"))
+                .forEach((type, count) -> counts.put(type, count.longValue()));
         return counts;
     }
 }

@@ -4,13 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
-import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 
 /**
  * The service's own timing of each intake poll by phase (exchange.intake.batch: admit, record, deliver) since a mark:
@@ -67,17 +64,8 @@ final class IntakePhases {
     /** The service's producers' own totals of time spent in these transaction calls, from their JMX metrics. */
     private static Map<String, Double> producerNanos() {
         Map<String, Double> totals = new HashMap<>();
-        try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            for (ObjectName name : server.queryNames(new ObjectName("kafka.producer:type=producer-metrics,client-id=" + SERVICE_PRODUCERS), null)) {
-                for (String metric : PRODUCER_METRICS) {
-                    if (server.getAttribute(name, metric) instanceof Number n) {
-                        totals.merge(metric, n.doubleValue(), Double::sum);
-                    }
-                }
-            }
-        } catch (Exception e) {
-            return Map.of();
+        for (String metric : PRODUCER_METRICS) {
+            totals.putAll(JmxTotals.sum("kafka.producer:type=producer-metrics,client-id=" + SERVICE_PRODUCERS, metric, name -> metric));
         }
         return totals;
     }

@@ -16,13 +16,13 @@ import java.util.stream.Collectors;
  */
 final class ThreadCpu {
 
-    private final Map<Long, Thread> threadsAtMark;
+    private final Map<Long, ThreadTime> threadsAtMark;
 
-    private ThreadCpu(Map<Long, Thread> threads) {
+    private ThreadCpu(Map<Long, ThreadTime> threads) {
         this.threadsAtMark = threads;
     }
 
-    private record Thread(String group, long nanos) {
+    private record ThreadTime(String group, long nanos) {
     }
 
     static ThreadCpu mark() {
@@ -36,7 +36,7 @@ final class ThreadCpu {
     String since(int groups) {
         Map<String, Long> byGroup = new HashMap<>();
         threads().forEach((tid, now) -> {
-            Thread before = threadsAtMark.get(tid);
+            ThreadTime before = threadsAtMark.get(tid);
             byGroup.merge(now.group(), now.nanos() - (before == null ? 0 : before.nanos()), Long::sum);
         });
         return byGroup.entrySet().stream().filter(e -> e.getValue() > 0)
@@ -44,14 +44,14 @@ final class ThreadCpu {
                 .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue() / 1e9)).collect(Collectors.joining(", "));
     }
 
-    private static Map<Long, Thread> threads() {
-        Map<Long, Thread> threads = new HashMap<>();
+    private static Map<Long, ThreadTime> threads() {
+        Map<Long, ThreadTime> threads = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 try {
                     String name = Files.readString(task.resolve("comm")).trim();
                     threads.put(Long.parseLong(task.getFileName().toString()),
-                            new Thread(group(name), ProcStat.cpuNanos(task.resolve("stat"))));
+                            new ThreadTime(group(name), ProcStat.cpuNanos(task.resolve("stat"))));
                 } catch (IOException | RuntimeException e) {
                     // The thread ended while being read.
                 }
