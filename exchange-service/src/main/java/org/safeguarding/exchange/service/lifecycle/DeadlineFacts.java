@@ -1,16 +1,27 @@
 package org.safeguarding.exchange.service.lifecycle;
 
+import static org.safeguarding.exchange.service.register.SqlValues.utc;
+
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import org.safeguarding.exchange.service.register.Disposition;
+import org.safeguarding.exchange.service.register.EntryOutcome;
+import org.safeguarding.exchange.service.register.Recorded;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the deadline rules need, read out of the sharing register (accepted entries only) and the bring-up decisions.
- * Read-only: the register stays the one record of what happened, and nothing here can drift from it.
+ * What the deadline rules need: the requests still open, the active hazards and the last contact on each case. Kept
+ * in tables derived from the register (V5, V11), written in the register's own transaction from the entries it wrote
+ * as new, so that a reminder run reads what is open rather than the whole register, and nothing read can disagree
+ * with the register.
  */
 @Component
-class DeadlineFacts {
+public class DeadlineFacts {
 
     private final JdbcTemplate jdbc;
 
@@ -19,60 +30,57 @@ class DeadlineFacts {
     }
 
     /**
+     * Takes in the accepted entries the register wrote as new (lifecycle_note_deadline_facts, V11). Must run in the
+     * register's transaction; replays and duplicates change nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordNew(List<Recorded> recorded) {
+        Long[] sequences = recorded.stream()
+                .filter(r -> r.disposition() == Disposition.NEW && r.entry().message().outcome() == EntryOutcome.ACCEPTED)
+                .map(r -> r.entry().sequence()).toArray(Long[]::new);
+        if (sequences.length > 0) {
+            jdbc.execute("select lifecycle_note_deadline_facts(?)", (PreparedStatementCallback<Boolean>) ps -> {
+                ps.setArray(1, ps.getConnection().createArrayOf("bigint", sequences));
+                return ps.execute();
+            });
+        }
+    }
+
+    /**
      * Accepted requests with no accepted ShareDecision from their recipient, addressed to their requester, naming
      * their requestId. A corrected request is taken as its latest accepted version.
      */
     List<OpenRequest> openRequests() {
         return jdbc.query("""
-                select distinct on (r.sending_agency, r.request_id)
-                       r.request_id, r.case_reference, r.sending_agency, r.recipient_agencies[1] as recipient,
-                       coalesce(r.occurred_at, r.received_at) as requested_at,
-                       coalesce((r.message_json ->> 'urgent')::boolean, false) as urgent
-                  from register_entry r
-                 where r.record_type = 'ShareRequest' and r.outcome = 'ACCEPTED' and r.request_id is not null
-                   and cardinality(r.recipient_agencies) > 0
-                   and not exists (select 1 from register_entry d
-                                    where d.record_type = 'ShareDecision' and d.outcome = 'ACCEPTED'
-                                      and d.request_id = r.request_id
-                                      and d.sending_agency = r.recipient_agencies[1]
-                                      and r.sending_agency = any (d.recipient_agencies))
-                 order by r.sending_agency, r.request_id, r.sequence desc
+                select request_id, case_reference, requester_agency, recipient_agency, requested_at, urgent
+                  from lifecycle_request
+                 where recipient_agency is not null and not (recipient_agency = any (answered_by))
                 """, (rs, i) -> new OpenRequest(rs.getString("request_id"), rs.getString("case_reference"),
-                rs.getString("sending_agency"), rs.getString("recipient"), rs.getTimestamp("requested_at").toInstant(),
+                rs.getString("requester_agency"), rs.getString("recipient_agency"), rs.getTimestamp("requested_at").toInstant(),
                 rs.getBoolean("urgent")));
     }
 
-    /** Each hazard as its latest accepted notification leaves it, unless withdrawn. */
+    /** Each hazard not withdrawn, as its latest accepted notification leaves it, with the agency that raised it. */
     List<ActiveHazard> activeHazards() {
-        return jdbc.query("""
-                select * from (
-                    select distinct on (sending_agency, message_json ->> 'hazardId')
-                           message_json ->> 'hazardId' as hazard_id, case_reference, sending_agency,
-                           message_json ->> 'action' as action, (message_json ->> 'reviewDue')::date as review_due
-                      from register_entry
-                     where record_type = 'HazardNotification' and outcome = 'ACCEPTED'
-                     order by sending_agency, message_json ->> 'hazardId', sequence desc) latest
-                 where action <> 'WITHDRAWN' and review_due is not null
-                """, (rs, i) -> new ActiveHazard(rs.getString("hazard_id"), rs.getString("case_reference"),
-                rs.getString("sending_agency"), rs.getDate("review_due").toLocalDate()));
+        return jdbc.query("select hazard_id, case_reference, raising_agency, review_due from lifecycle_hazard where status = 'ACTIVE'",
+                (rs, i) -> new ActiveHazard(rs.getString("hazard_id"), rs.getString("case_reference"),
+                        rs.getString("raising_agency"), rs.getDate("review_due").toLocalDate()));
     }
 
-    /** Per case: the latest accepted entry (when, and which agency sent it) and the latest bring-up decision. */
-    List<CaseContact> caseContacts() {
+    /**
+     * The cases whose latest accepted entry happened before {@code quietSince}: when it happened, which agency sent
+     * it, and the case's latest bring-up decision.
+     */
+    List<CaseContact> caseContactsQuietSince(Instant quietSince) {
         return jdbc.query("""
-                select c.case_reference, c.last_contact_at, c.agency, d.decided_at
-                  from (select distinct on (case_reference) case_reference,
-                               coalesce(occurred_at, received_at) as last_contact_at, sending_agency as agency
-                          from register_entry
-                         where outcome = 'ACCEPTED' and case_reference is not null and sending_agency is not null
-                         order by case_reference, coalesce(occurred_at, received_at) desc, sequence desc) c
-                  left join (select case_reference, max(decided_at) as decided_at
-                               from lifecycle_bring_up_decision group by case_reference) d
-                         on d.case_reference = c.case_reference
+                select c.case_reference, c.last_contact_at, c.agency,
+                       (select max(d.decided_at) from lifecycle_bring_up_decision d where d.case_reference = c.case_reference) as decided_at
+                  from lifecycle_case_contact c
+                 where c.last_contact_at < ?
                 """, (rs, i) -> {
             Timestamp decided = rs.getTimestamp("decided_at");
             return new CaseContact(rs.getString("case_reference"), rs.getTimestamp("last_contact_at").toInstant(),
                     rs.getString("agency"), decided == null ? null : decided.toInstant());
-        });
+        }, utc(quietSince));
     }
 }

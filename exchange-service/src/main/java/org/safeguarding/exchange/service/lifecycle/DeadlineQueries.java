@@ -39,7 +39,8 @@ public class DeadlineQueries {
 
     public List<BringUp> bringUpsDue() {
         Instant now = clock.instant();
-        return facts.caseContacts().stream().map(contact -> rules.bringUpOf(contact, now)).flatMap(Optional::stream)
+        return facts.caseContactsQuietSince(rules.bringUpQuietSince(now)).stream()
+                .map(contact -> rules.bringUpOf(contact, now)).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(BringUp::dueDate).thenComparing(BringUp::caseReference))
                 .toList();
     }

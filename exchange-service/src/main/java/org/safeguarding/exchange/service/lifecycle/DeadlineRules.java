@@ -64,6 +64,15 @@ public final class DeadlineRules {
         return Optional.of(new BringUp(contact.caseReference(), contact.lastActivityAt(), contact.lastContactAgency(), due));
     }
 
+    /**
+     * A case whose last activity is at or after this instant is not yet due for bring-up, so only cases quiet since
+     * before it need reading. A week early: a period of months ending at a month's end is not undone exactly by
+     * subtracting it (31 August plus six months is 28 February), and {@link #bringUpOf} decides.
+     */
+    public Instant bringUpQuietSince(Instant now) {
+        return calendar().startOf(calendar().today(now).minus(bringUpAfter).plusWeeks(1));
+    }
+
     /** Every reminder the facts call for at {@code now}; the outbox keeps only those not already decided. */
     public List<PlannedReminder> remindersDue(List<OpenRequest> requests, List<ActiveHazard> hazards, List<CaseContact> contacts,
             Instant now) {

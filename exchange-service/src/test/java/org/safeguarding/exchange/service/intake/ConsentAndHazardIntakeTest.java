@@ -8,7 +8,11 @@ import static org.safeguarding.exchange.service.testing.LifecycleRecords.hazard;
 import exchange.v1.ConsentStatus;
 import exchange.v1.HazardAction;
 import exchange.v1.HazardNotification;
+import exchange.v1.ShareDecision;
+import exchange.v1.ShareRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +34,7 @@ import org.safeguarding.exchange.testing.SampleRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Consent and hazard history as intake judges a poll against it, driven below Kafka so that a test decides exactly
+ * Consent and hazard history as intake judges a poll against it, and the deadline facts it keeps, driven below Kafka so that a test decides exactly
  * which messages share a poll and can read a poll again as the listener does after a failure: against the real
  * register and database, on a partition of its own so the running listener's chains are untouched.
  */
@@ -269,5 +273,90 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
                     .isNotEmpty()
                     .isEqualTo(jdbc().queryForList("select " + peopleColumns + " from public.lifecycle_case_person order by 1, 2"));
         });
+    }
+
+    private ConsumerRecord<String, byte[]> requestRecord(String caseReference, String requestId, boolean urgent, int minutesAgo) {
+        ShareRequest request = SampleRecords.shareRequest();
+        request.setCaseReference(caseReference);
+        request.setRequestId(requestId);
+        request.setUrgent(urgent);
+        request.setConsent(SampleRecords.withoutConsent(ConsentStatus.NOT_SOUGHT, "Seeking consent would place the child at risk"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        request.setOccurredAt(now.minus(minutesAgo, ChronoUnit.MINUTES));
+        request.getRecordedBy().setRecordedAt(now);
+        return read("exchange.share-requests", SampleRecords.SCHOOL, request);
+    }
+
+    private ConsumerRecord<String, byte[]> answerRecord(String caseReference, String requestId, int minutesAgo) {
+        ShareDecision decision = decisionClaimingConsent(caseReference, minutesAgo);
+        decision.setRequestId(requestId);
+        decision.setConsent(SampleRecords.withoutConsent(ConsentStatus.NOT_SOUGHT, "Seeking consent would place the child at risk"));
+        return decisionRecord(decision);
+    }
+
+    private static void assertAccepted(List<Recorded> recorded) {
+        assertThat(recorded).allSatisfy(r -> assertThat(r.entry().message().outcome())
+                .as("%s", r.entry().message().violations()).isEqualTo(EntryOutcome.ACCEPTED));
+    }
+
+    private List<String> openRequestsOf(String caseReference) {
+        return jdbc().queryForList("select request_id from lifecycle_request where case_reference = ? and recipient_agency is not null"
+                + " and not (recipient_agency = any (answered_by)) order by request_id", String.class, caseReference);
+    }
+
+    @Test
+    void theRequestsStillOpenFollowRequestsAndTheirAnswersInWhicheverOrderTheyAreRegistered() {
+        String caseReference = newCase();
+        String answeredFirst = "REQ-A-" + UUID.randomUUID();
+        String answeredLater = "REQ-B-" + UUID.randomUUID();
+        String unanswered = "REQ-C-" + UUID.randomUUID();
+        // The answer is registered before its request (another topic, so perhaps another consumer).
+        assertAccepted(poll(List.of(answerRecord(caseReference, answeredFirst, 30))));
+        List<ConsumerRecord<String, byte[]>> requests = List.of(requestRecord(caseReference, answeredFirst, false, 60),
+                requestRecord(caseReference, answeredLater, false, 50), requestRecord(caseReference, unanswered, true, 40));
+        assertAccepted(poll(requests));
+        assertThat(openRequestsOf(caseReference)).containsExactly(answeredLater, unanswered);
+
+        assertAccepted(poll(List.of(answerRecord(caseReference, answeredLater, 10))));
+        // The requests read again (a replay after a failed poll) are duplicates and reopen nothing.
+        assertThat(poll(requests)).extracting(Recorded::disposition).doesNotContain(Disposition.NEW);
+
+        assertThat(openRequestsOf(caseReference)).containsExactly(unanswered);
+        assertThat(jdbc().queryForMap("select requester_agency, recipient_agency, urgent, array_to_string(answered_by, ',') as answered_by"
+                + " from lifecycle_request where request_id = ?", unanswered)).containsEntry("requester_agency", SampleRecords.SCHOOL)
+                .containsEntry("recipient_agency", SampleRecords.COUNCIL).containsEntry("urgent", true).containsEntry("answered_by", "");
+        assertThat(jdbc().queryForMap("select agency, last_sequence from lifecycle_case_contact where case_reference = ?", caseReference))
+                .containsEntry("agency", SampleRecords.COUNCIL)
+                .containsEntry("last_sequence", jdbc().queryForObject("select max(sequence) from register_entry where case_reference = ?"
+                        + " and outcome = 'ACCEPTED'", Long.class, caseReference));
+    }
+
+    @Test
+    void theDeadlineFactsMigrationBuildsTheSameFactsFromARegisterThatAlreadyHoldsEntries() throws Exception {
+        String caseReference = newCase();
+        String answered = "REQ-" + UUID.randomUUID();
+        assertAccepted(poll(List.of(requestRecord(caseReference, answered, false, 60),
+                requestRecord(caseReference, "REQ-" + UUID.randomUUID(), true, 50), answerRecord(caseReference, answered, 20))));
+
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V11__deadline_facts.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        String backfill = migration.substring(migration.lastIndexOf("\nselect lifecycle_note_deadline_facts(")).strip();
+        String requests = "select requester_agency, request_id, case_reference, recipient_agency, requested_at, urgent, last_sequence,"
+                + " array_to_string(answered_by, ',') as answered_by from lifecycle_request order by 1, 2";
+        String contacts = "select case_reference, last_contact_at, agency, last_sequence from lifecycle_case_contact order by 1";
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        // One snapshot of the register throughout, whatever intake commits meanwhile; rolled back, so nothing is lost.
+        transaction.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        transaction.executeWithoutResult(tx -> {
+            List<Map<String, Object>> keptRequests = jdbc().queryForList(requests);
+            List<Map<String, Object>> keptContacts = jdbc().queryForList(contacts);
+            jdbc().update("delete from lifecycle_request");
+            jdbc().update("delete from lifecycle_case_contact");
+            jdbc().execute(backfill);
+            assertThat(jdbc().queryForList(requests)).isNotEmpty().isEqualTo(keptRequests);
+            assertThat(jdbc().queryForList(contacts)).isNotEmpty().isEqualTo(keptContacts);
+            tx.setRollbackOnly();
+        });
+        assertThat(openRequestsOf(caseReference)).hasSize(1);
     }
 }

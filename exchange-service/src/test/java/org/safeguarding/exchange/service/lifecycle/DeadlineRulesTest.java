@@ -57,6 +57,28 @@ class DeadlineRulesTest {
     }
 
     @Test
+    void theCasesReadForBringUpIncludeEveryCaseDueIncludingAtMonthEnds() {
+        // Every last contact across two years at three times of day (month ends, both clock changes), against every
+        // day of the following year: a case the rule brings up is never left out of the read.
+        Instant firstContact = Instant.parse("2025-01-01T00:30:00Z");
+        int checked = 0;
+        for (int day = 0; day < 730; day++) {
+            for (int hour : new int[] {0, 11, 23}) {
+                Instant contactAt = firstContact.plus(java.time.Duration.ofDays(day)).plus(java.time.Duration.ofHours(hour));
+                CaseContact contact = new CaseContact("CASE-4", contactAt, "CHY-ASPIRED", null);
+                for (int later = 150; later < 220; later++) {
+                    Instant now = contactAt.plus(java.time.Duration.ofDays(later));
+                    if (rules.bringUpOf(contact, now).isPresent()) {
+                        checked++;
+                        assertThat(contactAt).as("contact %s, now %s", contactAt, now).isBefore(rules.bringUpQuietSince(now));
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(10_000);
+    }
+
+    @Test
     void theRemindersDueGoToTheAgencyThatOwesTheAnswerOrTheReview() {
         OpenRequest overdue = new OpenRequest("REQ-1", "CASE-1", "SCH-OAKFIELD", "LA-HULL", Instant.parse("2026-03-27T16:30:00Z"), true);
         OpenRequest inTime = new OpenRequest("REQ-2", "CASE-1", "SCH-OAKFIELD", "LA-HULL", Instant.parse("2026-03-27T16:30:00Z"), false);
