@@ -4,12 +4,14 @@ import static org.safeguarding.exchange.service.register.SqlValues.utc;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.safeguarding.exchange.service.register.Disposition;
 import org.safeguarding.exchange.service.register.EntryOutcome;
 import org.safeguarding.exchange.service.register.Recorded;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,16 +19,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the deadline rules need: the requests still open, the active hazards and the last contact on each case. Kept
  * in tables derived from the register (V5, V11), written in the register's own transaction from the entries it wrote
- * as new, so that a reminder run reads what is open rather than the whole register, and nothing read can disagree
- * with the register.
+ * as new, so that nothing read can disagree with the register, and a reminder run reads only what can be due: not
+ * the whole register, nor every open request, active hazard or case.
  */
 @Component
 public class DeadlineFacts {
 
     private final JdbcTemplate jdbc;
+    private final ConsentHazardStore hazards;
 
-    DeadlineFacts(JdbcTemplate jdbc) {
+    DeadlineFacts(JdbcTemplate jdbc, ConsentHazardStore hazards) {
         this.jdbc = jdbc;
+        this.hazards = hazards;
     }
 
     /**
@@ -48,23 +52,25 @@ public class DeadlineFacts {
 
     /**
      * Accepted requests with no accepted ShareDecision from their recipient, addressed to their requester, naming
-     * their requestId. A corrected request is taken as its latest accepted version.
+     * their requestId, as their latest accepted version states them; only those made before {@code requestedBefore}
+     * when it is given.
      */
-    List<OpenRequest> openRequests() {
-        return jdbc.query("""
+    List<OpenRequest> openRequests(Instant requestedBefore) {
+        String sql = """
                 select request_id, case_reference, requester_agency, recipient_agency, requested_at, urgent
                   from lifecycle_request
-                 where recipient_agency is not null and not (recipient_agency = any (answered_by))
-                """, (rs, i) -> new OpenRequest(rs.getString("request_id"), rs.getString("case_reference"),
+                 where recipient_agency is not null and not (recipient_agency = any (answered_by))""";
+        RowMapper<OpenRequest> request = (rs, i) -> new OpenRequest(rs.getString("request_id"), rs.getString("case_reference"),
                 rs.getString("requester_agency"), rs.getString("recipient_agency"), rs.getTimestamp("requested_at").toInstant(),
-                rs.getBoolean("urgent")));
+                rs.getBoolean("urgent"));
+        return requestedBefore == null ? jdbc.query(sql, request)
+                : jdbc.query(sql + " and requested_at < ?", request, utc(requestedBefore));
     }
 
-    /** Each hazard not withdrawn, as its latest accepted notification leaves it, with the agency that raised it. */
-    List<ActiveHazard> activeHazards() {
-        return jdbc.query("select hazard_id, case_reference, raising_agency, review_due from lifecycle_hazard where status = 'ACTIVE'",
-                (rs, i) -> new ActiveHazard(rs.getString("hazard_id"), rs.getString("case_reference"),
-                        rs.getString("raising_agency"), rs.getDate("review_due").toLocalDate()));
+    /** The hazards not withdrawn whose review date is on or before {@code reviewDueBy}, with the agency that raised each. */
+    List<ActiveHazard> activeHazards(LocalDate reviewDueBy) {
+        return hazards.activeHazards(reviewDueBy.plusDays(1)).stream()
+                .map(h -> new ActiveHazard(h.hazardId(), h.caseReference(), h.raisingAgency(), h.reviewDue())).toList();
     }
 
     /**

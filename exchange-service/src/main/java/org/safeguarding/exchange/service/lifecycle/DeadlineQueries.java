@@ -24,7 +24,8 @@ public class DeadlineQueries {
     /** Every unanswered request, or only the overdue ones; the longest waiting first. */
     public List<RequestDeadline> requests(boolean overdueOnly) {
         Instant now = clock.instant();
-        return facts.openRequests().stream().map(request -> rules.deadlineOf(request, now))
+        return facts.openRequests(overdueOnly ? rules.overdueOnlyIfRequestedBefore(now) : null).stream()
+                .map(request -> rules.deadlineOf(request, now))
                 .filter(deadline -> !overdueOnly || deadline.overdue())
                 .sorted(Comparator.comparing(RequestDeadline::dueAt).thenComparing(RequestDeadline::requestId))
                 .toList();
@@ -32,7 +33,8 @@ public class DeadlineQueries {
 
     public List<HazardReview> hazardReviewsDue() {
         Instant now = clock.instant();
-        return facts.activeHazards().stream().map(hazard -> rules.reviewOf(hazard, now)).flatMap(Optional::stream)
+        return facts.activeHazards(rules.reviewDueBy(now)).stream()
+                .map(hazard -> rules.reviewOf(hazard, now)).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(HazardReview::reviewDue).thenComparing(HazardReview::hazardId))
                 .toList();
     }

@@ -64,6 +64,16 @@ public final class DeadlineRules {
         return Optional.of(new BringUp(contact.caseReference(), contact.lastActivityAt(), contact.lastContactAgency(), due));
     }
 
+    /** Only a request made before this instant can be overdue at {@code now}, so only those need reading. */
+    public Instant overdueOnlyIfRequestedBefore(Instant now) {
+        return deadlines.overdueOnlyIfRequestedBefore(now);
+    }
+
+    /** A hazard is due (or overdue) for review at {@code now} if its review date is on or before this day. */
+    public LocalDate reviewDueBy(Instant now) {
+        return calendar().today(now).plusDays(hazardReviewNoticeDays);
+    }
+
     /**
      * A case whose last activity is at or after this instant is not yet due for bring-up, so only cases quiet since
      * before it need reading. A week early: a period of months ending at a month's end is not undone exactly by

@@ -52,8 +52,9 @@ public class ReminderScheduler {
     /** One run: decide what is due now, then deliver everything decided and not yet delivered. */
     public int runOnce() {
         Instant now = clock.instant();
-        List<PlannedReminder> due = rules.remindersDue(facts.openRequests(), facts.activeHazards(),
-                        facts.caseContactsQuietSince(rules.bringUpQuietSince(now)), now)
+        List<PlannedReminder> due = rules.remindersDue(facts.openRequests(rules.overdueOnlyIfRequestedBefore(now)),
+                        facts.activeHazards(rules.reviewDueBy(now)), facts.caseContactsQuietSince(rules.bringUpQuietSince(now)),
+                        now)
                 .stream().filter(reminder -> deliveries.hasInbox(reminder.agency())).toList();
         if (!due.isEmpty()) {
             outbox.decide(due, now);

@@ -1,5 +1,6 @@
 package org.safeguarding.exchange.service.lifecycle;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -32,6 +33,15 @@ public final class ResponseDeadlines {
     /** Overdue once the deadline has passed without an answer; due at 16:30 means still in time at 16:30. */
     public boolean isOverdue(Instant requestedAt, boolean urgent, Instant now) {
         return now.isAfter(dueAt(requestedAt, urgent));
+    }
+
+    /**
+     * Only a request made before this instant can be overdue at {@code now}. A deadline is at least as many calendar
+     * days after its request as the shorter response time has working days, less the hour a spring clock change takes
+     * from a day (the local time of day is carried over).
+     */
+    public Instant overdueOnlyIfRequestedBefore(Instant now) {
+        return now.minus(Duration.ofDays(Math.min(requestWorkingDays, urgentWorkingDays))).plus(Duration.ofHours(1));
     }
 
     /** How many working days the request has been waiting, counting the days after the one it was made on. */

@@ -79,6 +79,16 @@ class DeadlineRulesTest {
     }
 
     @Test
+    void theHazardsReadForReviewAreExactlyThoseDueOrOverdue() {
+        Instant now = Instant.parse("2026-08-17T23:30:00Z");
+        for (int days = -30; days < 60; days++) {
+            ActiveHazard hazard = new ActiveHazard("HAZ-2", "CASE-1", "POL-HUMBERSIDE", LocalDate.of(2026, 8, 18).plusDays(days));
+            assertThat(rules.reviewOf(hazard, now).isPresent()).as("review due %s", hazard.reviewDue())
+                    .isEqualTo(!hazard.reviewDue().isAfter(rules.reviewDueBy(now)));
+        }
+    }
+
+    @Test
     void theRemindersDueGoToTheAgencyThatOwesTheAnswerOrTheReview() {
         OpenRequest overdue = new OpenRequest("REQ-1", "CASE-1", "SCH-OAKFIELD", "LA-HULL", Instant.parse("2026-03-27T16:30:00Z"), true);
         OpenRequest inTime = new OpenRequest("REQ-2", "CASE-1", "SCH-OAKFIELD", "LA-HULL", Instant.parse("2026-03-27T16:30:00Z"), false);

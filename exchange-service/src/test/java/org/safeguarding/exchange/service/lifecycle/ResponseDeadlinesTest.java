@@ -63,4 +63,27 @@ class ResponseDeadlinesTest {
         assertThat(configured.bankHolidayDates()).containsExactly(LocalDate.of(2028, 1, 3), LocalDate.of(2028, 4, 14));
         assertThat(List.of(configured.zone().getId())).containsExactly("Europe/London");
     }
+
+    @Test
+    void theRequestsReadForOverdueRemindersIncludeEveryOverdueRequestAcrossClockChanges() {
+        // Requests every hour for two years (both clock changes, weekends, bank holidays), each checked every hour of
+        // the week after its deadline comes near: an overdue request is never left out of the read.
+        Instant first = Instant.parse("2025-01-01T00:00:00Z");
+        int checked = 0;
+        for (int hour = 0; hour < 2 * 365 * 24; hour++) {
+            Instant requestedAt = first.plus(java.time.Duration.ofHours(hour));
+            for (boolean urgent : new boolean[] {true, false}) {
+                Instant dueAt = deadlines.dueAt(requestedAt, urgent);
+                for (int later = -1; later < 3; later++) {
+                    Instant now = dueAt.plus(java.time.Duration.ofHours(later)).plusSeconds(1);
+                    if (deadlines.isOverdue(requestedAt, urgent, now)) {
+                        checked++;
+                        assertThat(requestedAt).as("requested %s, urgent %s, now %s", requestedAt, urgent, now)
+                                .isBefore(deadlines.overdueOnlyIfRequestedBefore(now));
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(50_000);
+    }
 }
