@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.exchange.service.register.Disposition;
+import org.safeguarding.exchange.service.register.EntryFacts;
 import org.safeguarding.exchange.service.register.EntryOutcome;
 import org.safeguarding.exchange.service.register.Recorded;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -113,13 +116,14 @@ public class ConsentAndHazards {
     }
 
     /**
-     * Writes the hazard states and case involvements of the accepted entries the register wrote as new. Must run in
-     * the register's transaction. A hazard that another writer changed since the look-up fails the batch, which is
-     * then read again and judged against the new state.
+     * Writes the hazard states, and the people and agencies each case involves, of the accepted entries the register
+     * wrote as new. Must run in the register's transaction. A hazard that another writer changed since the look-up
+     * fails the batch, which is then read again and judged against the new state.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordNew(List<Recorded> recorded, ConsentAndHazardBatch batch) {
         Map<CasePerson, Long> involvements = new LinkedHashMap<>();
+        SortedMap<CaseAgency, Long> agencies = new TreeMap<>();
         List<Recorded> hazardEntries = new ArrayList<>();
         for (Recorded r : recorded) {
             if (r.disposition() != Disposition.NEW || r.entry().message().outcome() != EntryOutcome.ACCEPTED) {
@@ -127,12 +131,22 @@ public class ConsentAndHazards {
             }
             String messageId = r.entry().message().messageId();
             batch.involvements(messageId).forEach(link -> involvements.putIfAbsent(link, r.entry().sequence()));
+            EntryFacts facts = r.entry().message().facts();
+            if (facts.caseReference() != null) {
+                List<String> involved = new ArrayList<>(facts.recipientAgencies());
+                involved.add(facts.sendingAgency());
+                involved.stream().filter(Objects::nonNull)
+                        .forEach(agency -> agencies.putIfAbsent(new CaseAgency(facts.caseReference(), agency), r.entry().sequence()));
+            }
             if (batch.acceptedHazard(messageId).isPresent()) {
                 hazardEntries.add(r);
             }
         }
         if (!involvements.isEmpty()) {
             store.involve(involvements);
+        }
+        if (!agencies.isEmpty()) {
+            store.involveAgencies(agencies);
         }
         if (!hazardEntries.isEmpty()) {
             applyHazardActions(hazardEntries, batch);

@@ -19,13 +19,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of consent and hazards. Consent is read from the register's accepted consent outcomes; hazards and the
- * people each case involves are kept in their own tables (V5), written in the register's transaction. Every
+ * people and agencies each case involves are kept in their own tables (V5, V12), written in the register's transaction. Every
  * statement takes a whole batch's keys.
  */
 @Repository
@@ -83,13 +84,25 @@ class ConsentHazardStore {
     Map<String, Set<String>> agenciesOfCases(Collection<String> cases) {
         Map<String, Set<String>> agencies = new HashMap<>();
         if (!cases.isEmpty()) {
-            jdbc.query(con -> withArray(con, """
-                    select distinct e.case_reference, a.agency
-                    from register_entry e cross join lateral unnest(array_append(e.recipient_agencies, e.sending_agency)) as a(agency)
-                    where e.case_reference = any(?) and e.outcome = 'ACCEPTED' and a.agency is not null""", cases),
-                    (RowCallbackHandler) rs -> agencies.computeIfAbsent(rs.getString(1), c -> new LinkedHashSet<>()).add(rs.getString(2)));
+            jdbc.query(con -> withArray(con, "select case_reference, agency from lifecycle_case_agency where case_reference = any(?)"
+                    + " order by first_sequence", cases), (RowCallbackHandler) rs ->
+                    agencies.computeIfAbsent(rs.getString(1), c -> new LinkedHashSet<>()).add(rs.getString(2)));
         }
         return agencies;
+    }
+
+    /**
+     * Records the agencies each case involves, with the register sequence of the entry that first did, in key order
+     * so that two writers of the same rows take their locks in the same order.
+     */
+    void involveAgencies(SortedMap<CaseAgency, Long> links) {
+        List<Map.Entry<CaseAgency, Long>> rows = List.copyOf(links.entrySet());
+        jdbc.batchUpdate("insert into lifecycle_case_agency (case_reference, agency, first_sequence) values (?, ?, ?)"
+                + " on conflict do nothing", rows, rows.size(), (ps, row) -> {
+                    ps.setString(1, row.getKey().caseReference());
+                    ps.setString(2, row.getKey().agency());
+                    ps.setLong(3, row.getValue());
+                });
     }
 
     /** Records who each case involves, with the register sequence of the entry that first said so. */

@@ -359,4 +359,29 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
         });
         assertThat(openRequestsOf(caseReference)).hasSize(1);
     }
+
+    @Test
+    void theCaseAgenciesMigrationBuildsTheSameRowsFromARegisterThatAlreadyHoldsEntries() throws Exception {
+        String caseReference = newCase();
+        poll(List.of(requestRecord(caseReference, "REQ-" + UUID.randomUUID(), false, 60),
+                hazardRecord(hazard("HAZ-" + UUID.randomUUID(), HazardAction.RAISED, caseReference, List.of("PERSON-D"),
+                        List.of(SampleRecords.SCHOOL, "NHS-HUMBER")))));
+        assertThat(jdbc().queryForList("select agency from lifecycle_case_agency where case_reference = ? order by agency",
+                String.class, caseReference)).containsExactly(SampleRecords.COUNCIL, "NHS-HUMBER", SampleRecords.POLICE, SampleRecords.SCHOOL);
+
+        String migration = new String(getClass().getResourceAsStream("/db/migration/V12__case_agencies.sql").readAllBytes(),
+                StandardCharsets.UTF_8);
+        String backfill = migration.substring(migration.lastIndexOf("\ninsert into lifecycle_case_agency")).strip();
+        String rows = "select case_reference, agency, first_sequence from lifecycle_case_agency order by 1, 2";
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        transaction.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        transaction.executeWithoutResult(tx -> {
+            // A temporary table of the same name comes first on the search path: the backfill fills it from the register.
+            jdbc().execute("create temp table lifecycle_case_agency (like public.lifecycle_case_agency including all) on commit drop");
+            jdbc().execute(backfill);
+            assertThat(jdbc().queryForList(rows)).isNotEmpty()
+                    .isEqualTo(jdbc().queryForList(rows.replace("from lifecycle_case_agency", "from public.lifecycle_case_agency")));
+            tx.setRollbackOnly();
+        });
+    }
 }
