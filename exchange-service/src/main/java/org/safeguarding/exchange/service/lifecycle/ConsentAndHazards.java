@@ -19,9 +19,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
-import org.safeguarding.exchange.service.register.Disposition;
 import org.safeguarding.exchange.service.register.EntryFacts;
-import org.safeguarding.exchange.service.register.EntryOutcome;
 import org.safeguarding.exchange.service.register.Recorded;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -126,7 +124,7 @@ public class ConsentAndHazards {
         SortedMap<CaseAgency, Long> agencies = new TreeMap<>();
         List<Recorded> hazardEntries = new ArrayList<>();
         for (Recorded r : recorded) {
-            if (r.disposition() != Disposition.NEW || r.entry().message().outcome() != EntryOutcome.ACCEPTED) {
+            if (!r.newlyAccepted()) {
                 continue;
             }
             String messageId = r.entry().message().messageId();

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -96,22 +97,23 @@ class ConsentHazardStore {
      * so that two writers of the same rows take their locks in the same order.
      */
     void involveAgencies(SortedMap<CaseAgency, Long> links) {
-        List<Map.Entry<CaseAgency, Long>> rows = List.copyOf(links.entrySet());
-        jdbc.batchUpdate("insert into lifecycle_case_agency (case_reference, agency, first_sequence) values (?, ?, ?)"
-                + " on conflict do nothing", rows, rows.size(), (ps, row) -> {
-                    ps.setString(1, row.getKey().caseReference());
-                    ps.setString(2, row.getKey().agency());
-                    ps.setLong(3, row.getValue());
-                });
+        insertFirstInvolvements("lifecycle_case_agency", "agency", links, CaseAgency::caseReference, CaseAgency::agency);
     }
 
     /** Records who each case involves, with the register sequence of the entry that first said so. */
     void involve(Map<CasePerson, Long> links) {
-        List<Map.Entry<CasePerson, Long>> rows = List.copyOf(links.entrySet());
-        jdbc.batchUpdate("insert into lifecycle_case_person (case_reference, person_reference, first_sequence) values (?, ?, ?)"
+        insertFirstInvolvements("lifecycle_case_person", "person_reference", links, CasePerson::caseReference,
+                CasePerson::personReference);
+    }
+
+    /** Rows (case, who, first sequence) in the map's order; an involvement already recorded keeps its first sequence. */
+    private <K> void insertFirstInvolvements(String table, String whoColumn, Map<K, Long> links, Function<K, String> caseOf,
+            Function<K, String> whoOf) {
+        List<Map.Entry<K, Long>> rows = List.copyOf(links.entrySet());
+        jdbc.batchUpdate("insert into " + table + " (case_reference, " + whoColumn + ", first_sequence) values (?, ?, ?)"
                 + " on conflict do nothing", rows, rows.size(), (ps, row) -> {
-                    ps.setString(1, row.getKey().caseReference());
-                    ps.setString(2, row.getKey().personReference());
+                    ps.setString(1, caseOf.apply(row.getKey()));
+                    ps.setString(2, whoOf.apply(row.getKey()));
                     ps.setLong(3, row.getValue());
                 });
     }

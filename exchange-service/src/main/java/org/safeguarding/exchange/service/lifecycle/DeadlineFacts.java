@@ -6,8 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.safeguarding.exchange.service.register.Disposition;
-import org.safeguarding.exchange.service.register.EntryOutcome;
 import org.safeguarding.exchange.service.register.Recorded;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
@@ -40,7 +38,7 @@ public class DeadlineFacts {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordNew(List<Recorded> recorded) {
         Long[] sequences = recorded.stream()
-                .filter(r -> r.disposition() == Disposition.NEW && r.entry().message().outcome() == EntryOutcome.ACCEPTED)
+                .filter(Recorded::newlyAccepted)
                 .map(r -> r.entry().sequence()).toArray(Long[]::new);
         if (sequences.length > 0) {
             jdbc.execute("select lifecycle_note_deadline_facts(?)", (PreparedStatementCallback<Boolean>) ps -> {
