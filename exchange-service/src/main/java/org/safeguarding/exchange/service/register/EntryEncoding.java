@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -80,10 +79,8 @@ public final class EntryEncoding {
         }
     }
 
-    /** Appends to a plain growable array: ByteArrayOutputStream would take a lock for every byte. */
     private static final class Writer {
-        private byte[] buffer = new byte[512];
-        private int length;
+        private final BigEndianBuffer out = new BigEndianBuffer(512);
 
         void string(String s) {
             if (s == null) {
@@ -92,43 +89,26 @@ public final class EntryEncoding {
             }
             byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
             int32(utf8.length);
-            append(utf8);
+            out.append(utf8);
         }
 
         void fixed(byte[] hash) {
             if (hash.length != HASH_LENGTH) {
                 throw new IllegalArgumentException("A hash is " + HASH_LENGTH + " bytes, not " + hash.length);
             }
-            append(hash);
+            out.append(hash);
         }
 
         void int32(int v) {
-            ensure(4);
-            buffer[length++] = (byte) (v >>> 24);
-            buffer[length++] = (byte) (v >>> 16);
-            buffer[length++] = (byte) (v >>> 8);
-            buffer[length++] = (byte) v;
+            out.int32(v);
         }
 
         void int64(long v) {
-            int32((int) (v >>> 32));
-            int32((int) v);
+            out.int64(v);
         }
 
         byte[] bytes() {
-            return Arrays.copyOf(buffer, length);
-        }
-
-        private void append(byte[] bytes) {
-            ensure(bytes.length);
-            System.arraycopy(bytes, 0, buffer, length, bytes.length);
-            length += bytes.length;
-        }
-
-        private void ensure(int more) {
-            if (length + more > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
-            }
+            return out.toByteArray();
         }
     }
 }
