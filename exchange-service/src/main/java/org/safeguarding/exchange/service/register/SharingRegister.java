@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the register and nothing else decides whether a message is new, a replay or a duplicate.
  *
  * <p>Per batch: one query for the message ids already present, one for the heads of the chains involved, one to
- * allocate sequence numbers, one batched insert. No round trip per message.
+ * allocate sequence numbers, one binary COPY of the new entries. No round trip per message.
  */
 @Service
 public class SharingRegister {

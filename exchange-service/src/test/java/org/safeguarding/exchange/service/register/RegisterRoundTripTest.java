@@ -1,0 +1,112 @@
+package org.safeguarding.exchange.service.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * What the register writes is what it reads back, column for column, for every kind of value an entry can hold:
+ * non-Latin text, empty and several recipients, flags, violations, missing schema and bytes, times before 2000 and
+ * with microseconds, JSON with escapes. A value written wrongly would break the entry's hash or an auditor's search.
+ */
+@TestPropertySource(properties = "exchange.checkpoints.enabled=false")
+class RegisterRoundTripTest extends ExchangeServiceTest {
+
+    private static final String TOPIC = "test.register-round-trip";
+
+    @Autowired
+    private SharingRegister register;
+    @Autowired
+    private RegisterStore store;
+
+    @Test
+    void everyColumnComesBackAsItWasRecorded() {
+        List<NewEntry> batch = List.of(acceptedWithEveryFact(), rejectedWithViolationsAndNoRecipients(), undecodableWithoutJson(),
+                tooLargeWithoutBytesOrSchema());
+        List<Recorded> recorded = register.record(batch);
+
+        Map<String, RegisterEntry> readBack = store.findByMessageIds(batch.stream().map(NewEntry::messageId).toList());
+        assertThat(readBack).hasSize(batch.size());
+        for (Recorded r : recorded) {
+            RegisterEntry written = r.entry();
+            RegisterEntry read = readBack.get(written.message().messageId());
+            assertThat(read.message()).usingRecursiveComparison()
+                    .ignoringFields("payloadJson") // the readable JSON is not read back with the entry
+                    .isEqualTo(written.message());
+            assertThat(read.sequence()).isEqualTo(written.sequence());
+            assertThat(read.chainId()).isEqualTo(written.chainId());
+            assertThat(read.chainPosition()).isEqualTo(written.chainPosition());
+            assertThat(read.previousHash()).isEqualTo(written.previousHash());
+            assertThat(read.entryHash()).isEqualTo(written.entryHash())
+                    .isEqualTo(EntryEncoding.entryHash(read.canonicalEncoding()));
+        }
+    }
+
+    @Test
+    void theReadableJsonIsStoredAsJsonbWithItsEscapesAndNonLatinText() {
+        NewEntry entry = acceptedWithEveryFact();
+        register.record(List.of(entry));
+        String stored = jdbc().queryForObject("select message_json ->> 'note' from register_entry where message_id = ?",
+                String.class, entry.messageId());
+        assertThat(stored).isEqualTo("Zoë \"Ó'Brien\"\t李雷 🙂\n");
+        assertThat(jdbc().queryForObject("select violations::text from register_entry where message_id = ?", String.class,
+                entry.messageId())).isEqualTo("[]");
+    }
+
+    @Test
+    void theSearchColumnsHoldTheirSqlTypes() {
+        NewEntry entry = acceptedWithEveryFact();
+        register.record(List.of(entry));
+        Map<String, Object> row = jdbc().queryForMap("""
+                select cardinality(recipient_agencies) as recipients, recipient_agencies[2] as second_recipient,
+                       array_to_string(flags, ',') as flags, late_entry, extract(epoch from occurred_at) * 1000000 as occurred_micros,
+                       recorded_at = timestamptz '2026-03-04 05:06:07.123456+00' as recorded_exactly, payload_size, schema_id
+                from register_entry where message_id = ?""", entry.messageId());
+        assertThat(row).containsEntry("recipients", 2).containsEntry("second_recipient", "NHS-HUMBER")
+                .containsEntry("flags", "LATE_ENTRY").containsEntry("late_entry", true).containsEntry("recorded_exactly", true)
+                .containsEntry("payload_size", 5).containsEntry("schema_id", 42);
+        assertThat(((Number) row.get("occurred_micros")).longValue()).isEqualTo(-1_000L); // 1969-12-31T23:59:59.999Z
+    }
+
+    private static NewEntry acceptedWithEveryFact() {
+        byte[] payload = {0, 0, 0, 0, 42};
+        EntryFacts facts = new EntryFacts("ShareRequest", "CASE-ZOË-李", "SCH-OAKFIELD", List.of("LA-HULL", "NHS-HUMBER"),
+                "Zoë Ó'Brien", "SHARE_IN_PART", "GIVEN", Instant.parse("1969-12-31T23:59:59.999Z"),
+                Instant.parse("2026-03-04T05:06:07.123456Z"), UUID.randomUUID().toString(), "REQ-" + UUID.randomUUID());
+        return entry(EntryOutcome.ACCEPTED, 42, payload, "{\"note\": \"Zoë \\\"Ó'Brien\\\"\\t李雷 🙂\\n\"}", facts,
+                Set.of(RegisterFlags.LATE_ENTRY), List.of());
+    }
+
+    private static NewEntry rejectedWithViolationsAndNoRecipients() {
+        EntryFacts facts = new EntryFacts("ShareDecision", "CASE-1", "LA-HULL", List.of(), null, null, null, null, null, null, null);
+        return entry(EntryOutcome.REJECTED, 7, new byte[] {1, 2, 3}, "{}", facts, Set.of(),
+                List.of(new EntryViolation("reasons", "hull/3.2", "Give the reasons — «all» of them."),
+                        new EntryViolation("sendingAgency", "contract/known-agency", "Unknown agency: XX")));
+    }
+
+    private static NewEntry undecodableWithoutJson() {
+        return entry(EntryOutcome.UNDECODABLE, 99_999, new byte[] {(byte) 0xde, (byte) 0xad}, null, EntryFacts.NONE, Set.of(),
+                List.of(new EntryViolation("message", "contract/wire-format", "Unknown schema id 99999")));
+    }
+
+    private static NewEntry tooLargeWithoutBytesOrSchema() {
+        return entry(EntryOutcome.REJECTED, null, null, null, EntryFacts.NONE, Set.of(),
+                List.of(new EntryViolation("message", "contract/message-size", "Too large")));
+    }
+
+    private static NewEntry entry(EntryOutcome outcome, Integer schemaId, byte[] payload, String json, EntryFacts facts,
+            Set<String> flags, List<EntryViolation> violations) {
+        long offset = System.nanoTime() & 0xffffff;
+        byte[] sha256 = EntryEncoding.sha256(payload == null ? new byte[] {9} : payload);
+        return new NewEntry(UUID.randomUUID().toString(), new SourceCoordinates(TOPIC, 0, offset), Instant.now(), "SCH-OAKFIELD",
+                outcome, schemaId, payload, sha256, payload == null ? 300_000 : payload.length, json, facts, flags, violations);
+    }
+}
