@@ -47,9 +47,11 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * (20000), {@code naive-messages} (20000), {@code latency-rate} (1000), {@code latency-seconds} (30),
  * {@code bootstrap-servers} and {@code jdbc-url} (+ {@code jdbc-username}, {@code jdbc-password}) to use running ones,
  * {@code keep-data} (true keeps the data directory), {@code profile} (true samples the intake threads' stacks
- * during the pipeline and latency runs), {@code only} (comma-separated of pipeline, raw, naive, latency, raw-latency), and
+ * during the pipeline and latency runs), {@code only} (comma-separated of pipeline, floor, raw, naive, latency, raw-latency), and
  * {@code service.<property>} to set any property of the service under test, {@code pg-statements} (true prints
- * the statements PostgreSQL spent its time on in each measurement, from pg_stat_statements).
+ * the statements PostgreSQL spent its time on in each measurement, from pg_stat_statements). After the pipeline run,
+ * {@code floor} ({@link RegisterWriteFloor}, {@code floor-entries} of the run's entries, 100000) measures the least
+ * PostgreSQL spends to store an entry, and with the raw pipe's CPU per message the ceiling the two imply.
  */
 public final class PipelineLoadDriver {
 
@@ -63,6 +65,9 @@ public final class PipelineLoadDriver {
     private ThreadCpu threadCpuMark = ThreadCpu.mark();
     private BrokerRequests brokerRequestsMark = BrokerRequests.mark();
     private long markNanos = System.nanoTime();
+    /** From the same run, for the ceiling they imply together; unset when not measured. */
+    private RegisterWriteFloor.Result registerFloor;
+    private double rawCpuMicrosPerMessage;
 
     private PipelineLoadDriver(Map<String, String> options) {
         this.options = options;
@@ -231,6 +236,10 @@ public final class PipelineLoadDriver {
                         String.format("max %,d unsigned; all signed %s after", checkpointLag.maxBacklog(),
                                 catchUp.nanos() < 0 ? "not within 120 s" : String.format("%.1f s", catchUp.nanos() / 1e9)),
                         String.format("signed <= %d s after", catchUpGoal), keptUp);
+                if (runs("floor")) {
+                    registerFloor = measureRegisterWriteFloor(service.getBean(DataSource.class), lastSequence,
+                            intOption("floor-entries", 100_000), env.getProperty("spring.kafka.consumer.max-poll-records", Integer.class, 1_000));
+                }
             }
             if (runs("raw")) {
                 System.out.printf("Raw pipe: %d messages%n", messages.size());
@@ -239,6 +248,10 @@ public final class PipelineLoadDriver {
                 double rawRate = rate(messages.size(), nanos);
                 figure("Raw transactional pipe (machine limit)", messages.size(), nanos,
                         String.format("%,.0f msg/s", rawRate), "(reference)", true);
+                // Less the JIT compiler's threads: compiling the pipe's code is a cost of a young JVM, not of a message.
+                Figure raw = figures.get(figures.size() - 1);
+                double jitSeconds = threadCpuMark.nanosSince(group -> group.contains("CompilerThre")) / 1e9;
+                rawCpuMicrosPerMessage = (raw.cpuSeconds() - jitSeconds + raw.postgresSeconds()) * 1e6 / messages.size();
             }
             if (runs("naive")) {
                 LoadKafka.createTopics(bootstrap, List.of(new NewTopic(NaiveProcessor.OUTPUT, 1, (short) 1)));
@@ -290,7 +303,42 @@ public final class PipelineLoadDriver {
             }
         }
         printSummary(allMet);
+        printCeiling();
         return allMet;
+    }
+
+    /** PostgreSQL's least cost per entry for the register's rows, in each of the table's shapes. */
+    private RegisterWriteFloor.Result measureRegisterWriteFloor(DataSource dataSource, long afterSequence, int count, int perTransaction)
+            throws Exception {
+        RegisterWriteFloor floor = RegisterWriteFloor.of(dataSource, afterSequence, count, perTransaction);
+        System.out.printf("Register write floor: %,d of the run's entries, by binary COPY, %,d per committed transaction%n",
+                floor.entries(), perTransaction);
+        RegisterWriteFloor.Result asRegister = null;
+        for (RegisterWriteFloor.Shape shape : RegisterWriteFloor.Shape.values()) {
+            markCpu();
+            RegisterWriteFloor.Result result = floor.measure(shape);
+            figure("Register write floor: " + shape.description, result.entries(), result.nanos(),
+                    String.format("%.1f us PG backend cpu per entry", result.cpuMicrosPerEntry()), "(reference)", true);
+            if (shape == RegisterWriteFloor.Shape.ALL_INDEXES) {
+                asRegister = result;
+            }
+        }
+        return asRegister;
+    }
+
+    /**
+     * What the machine could sustain at best: every message costs at least the raw pipe's CPU (Kafka alone) plus the
+     * register write floor's (PostgreSQL alone), before any of the exchange's own work.
+     */
+    private void printCeiling() {
+        if (registerFloor == null || rawCpuMicrosPerMessage == 0) {
+            return;
+        }
+        int processors = Runtime.getRuntime().availableProcessors();
+        double perMessage = rawCpuMicrosPerMessage + registerFloor.cpuMicrosPerEntry();
+        System.out.printf("Ceiling: raw pipe %.1f us (less the JIT compiler) + register write floor %.1f us = %.1f us of CPU per"
+                        + " message, before any of the exchange's own work: at most %,.0f msg/s on %d processors%n", rawCpuMicrosPerMessage,
+                registerFloor.cpuMicrosPerEntry(), perMessage, processors * 1e6 / perMessage, processors);
     }
 
     /** Waits until the service's intake listener holds every intake partition, so that start-up is not timed. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -34,14 +35,23 @@ final class ThreadCpu {
      * them; threads gone since the mark are not counted.
      */
     String since(int groups) {
+        return byGroupSince().entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(groups)
+                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue() / 1e9)).collect(Collectors.joining(", "));
+    }
+
+    /** CPU since the mark of the thread groups whose name passes {@code groups}. */
+    long nanosSince(Predicate<String> groups) {
+        return byGroupSince().entrySet().stream().filter(e -> groups.test(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private Map<String, Long> byGroupSince() {
         Map<String, Long> byGroup = new HashMap<>();
         threads().forEach((tid, now) -> {
             ThreadTime before = threadsAtMark.get(tid);
             byGroup.merge(now.group(), now.nanos() - (before == null ? 0 : before.nanos()), Long::sum);
         });
-        return byGroup.entrySet().stream().filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(groups)
-                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue() / 1e9)).collect(Collectors.joining(", "));
+        return byGroup;
     }
 
     private static Map<Long, ThreadTime> threads() {
