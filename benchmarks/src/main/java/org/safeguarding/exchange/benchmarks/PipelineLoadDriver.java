@@ -428,10 +428,11 @@ public final class PipelineLoadDriver {
         }
         System.out.println("  PostgreSQL statements by total time:");
         jdbc.query("""
-                select round(total_exec_time::numeric, 0) as ms, calls, rows,
+                select round(total_exec_time::numeric, 0) as ms, calls, rows, round(max_exec_time::numeric, 1) as max_ms,
                        regexp_replace(left(query, 110), '\\s+', ' ', 'g') as query
                 from pg_stat_statements order by total_exec_time desc limit 15""", rs -> {
-            System.out.printf("    %8d ms %8d calls %9d rows  %s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4));
+            System.out.printf("    %8d ms %8d calls %9d rows %8.1f ms max  %s%n", rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                    rs.getDouble(4), rs.getString(5));
         });
         jdbc.execute("select pg_stat_statements_reset()");
     }
