@@ -3,6 +3,7 @@ package org.safeguarding.exchange.service.checkpoints;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** SQL of the leaf table and the checkpoint table (V3__register_checkpoints.sql). */
+/** SQL of the leaf, checkpoint and checkpoint publication tables (V3__register_checkpoints.sql, V13). */
 @Repository
 class CheckpointStore {
 
@@ -94,6 +95,17 @@ class CheckpointStore {
     /** Every checkpoint, smallest tree first. */
     List<StoredCheckpoint> all() {
         return new ArrayList<>(jdbc.query(SELECT_CHECKPOINT + " order by tree_size", CHECKPOINT));
+    }
+
+    /** The checkpoints not yet on the checkpoint topic, smallest tree first (they are published in this order). */
+    List<StoredCheckpoint> unpublished(int limit) {
+        return jdbc.query(SELECT_CHECKPOINT + " where tree_size > (select coalesce(max(tree_size), 0) from register_checkpoint_publication)"
+                + " order by tree_size limit ?", CHECKPOINT, limit);
+    }
+
+    void markPublished(long treeSize, Instant at) {
+        jdbc.update("insert into register_checkpoint_publication (tree_size, published_at) values (?, ?) on conflict do nothing",
+                treeSize, at.atOffset(ZoneOffset.UTC));
     }
 
     void insert(StoredCheckpoint stored) {

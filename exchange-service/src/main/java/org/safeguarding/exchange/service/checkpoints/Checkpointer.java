@@ -102,13 +102,19 @@ public class Checkpointer {
     }
 
     /**
-     * One round: gives leaves to newly committed entries, signs a checkpoint when one is due, then publishes it.
+     * One round: gives leaves to newly committed entries, signs a checkpoint when one is due, then publishes every
+     * checkpoint not yet published (this one, and any an earlier round or instance signed but could not publish).
      * Returns the checkpoint signed, or empty (nothing due, or another instance is signing).
      */
     public Optional<SignedCheckpoint> round() {
-        Optional<StoredCheckpoint> signed = transaction.execute(status -> extendAndSign());
-        publisher.publishPending(signed.map(StoredCheckpoint::signed));
-        return signed.map(StoredCheckpoint::signed);
+        Optional<SignedCheckpoint> signed = signDue();
+        publisher.publishUnpublished();
+        return signed;
+    }
+
+    /** The first half of a round: leaves and, when due, a checkpoint, committed but not yet published. */
+    Optional<SignedCheckpoint> signDue() {
+        return transaction.execute(status -> extendAndSign()).map(StoredCheckpoint::signed);
     }
 
     private Optional<StoredCheckpoint> extendAndSign() {
