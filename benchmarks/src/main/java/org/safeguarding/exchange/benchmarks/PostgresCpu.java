@@ -18,13 +18,14 @@ final class PostgresCpu {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains("exchange-load-")).orElse(false))
                 .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants()))
                 .distinct()
-                .mapToLong(PostgresCpu::cpuNanos)
+                .mapToLong(process -> ofProcess(process.pid()))
                 .sum();
     }
 
-    private static long cpuNanos(ProcessHandle process) {
+    /** One server process's CPU time (a backend's, say); 0 where it cannot be read (gone, or on another machine). */
+    static long ofProcess(long pid) {
         try {
-            return ProcStat.cpuNanos(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            return ProcStat.cpuNanos(Path.of("/proc", String.valueOf(pid), "stat"));
         } catch (IOException | RuntimeException e) {
             return 0;
         }

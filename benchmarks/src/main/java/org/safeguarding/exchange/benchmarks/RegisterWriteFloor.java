@@ -2,8 +2,6 @@ package org.safeguarding.exchange.benchmarks;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -92,7 +90,7 @@ final class RegisterWriteFloor {
                 // As V8 sets it for the register: rows up to 4 kB stay whole instead of being compressed or TOASTed.
                 sql.execute("alter table " + TABLE + " set (toast_tuple_target = 4080, autovacuum_enabled = false)");
                 if (shape == Shape.UNIQUE_ONLY) {
-                    dropIndexes(sql, "not indisunique");
+                    dropNonUniqueIndexes(sql);
                 }
                 sql.execute("checkpoint");
                 try (var rs = sql.executeQuery("select pg_backend_pid()")) {
@@ -102,14 +100,14 @@ final class RegisterWriteFloor {
             }
             connection.setAutoCommit(false);
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            long cpuBefore = backendCpuNanos(backendPid);
+            long cpuBefore = PostgresCpu.ofProcess(backendPid);
             long start = System.nanoTime();
             for (byte[] chunk : chunks) {
                 copy.copyIn("copy " + TABLE + " from stdin (format binary)", new ByteArrayInputStream(chunk));
                 connection.commit();
             }
             long nanos = System.nanoTime() - start;
-            long cpu = backendCpuNanos(backendPid) - cpuBefore;
+            long cpu = PostgresCpu.ofProcess(backendPid) - cpuBefore;
             connection.setAutoCommit(true);
             try (Statement sql = connection.createStatement()) {
                 sql.execute("drop table " + TABLE);
@@ -118,19 +116,10 @@ final class RegisterWriteFloor {
         }
     }
 
-    /** The server process's CPU time from /proc; 0 where it cannot be read (a database on another machine). */
-    private static long backendCpuNanos(long pid) {
-        try {
-            return ProcStat.cpuNanos(Path.of("/proc", String.valueOf(pid), "stat"));
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static void dropIndexes(Statement sql, String which) throws Exception {
+    private static void dropNonUniqueIndexes(Statement sql) throws Exception {
         List<String> names = new ArrayList<>();
         try (var rs = sql.executeQuery("select indexrelid::regclass::text from pg_index where indrelid = '" + TABLE
-                + "'::regclass and " + which)) {
+                + "'::regclass and not indisunique")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
