@@ -37,7 +37,7 @@ final class RegisterWriteFloor {
         }
     }
 
-    record Result(Shape shape, int entries, long backendCpuNanos, long nanos) {
+    record Result(int entries, long backendCpuNanos, long nanos) {
 
         double cpuMicrosPerEntry() {
             return backendCpuNanos / 1e3 / entries;
@@ -112,7 +112,7 @@ final class RegisterWriteFloor {
             try (Statement sql = connection.createStatement()) {
                 sql.execute("drop table " + TABLE);
             }
-            return new Result(shape, entries, cpu, nanos);
+            return new Result(entries, cpu, nanos);
         }
     }
 
