@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.safeguarding.exchange.service.checkpoints.ExportFormat;
-import org.safeguarding.exchange.service.checkpoints.RegisterVerification;
-import org.safeguarding.exchange.service.checkpoints.VerifyExport;
+import org.safeguarding.exchange.service.checkpoints.VerificationReport;
+import org.safeguarding.exchange.service.checkpoints.OfflineVerifier;
 import org.safeguarding.exchange.service.integrity.Checkpoint;
 import org.safeguarding.exchange.service.integrity.CheckpointKeys;
 import org.safeguarding.exchange.service.integrity.CheckpointSigner;
@@ -105,8 +105,8 @@ public class RegisterVerificationBenchmark {
 
     /** Verifies the whole export against the checkpoint; fails loudly if it does not verify. */
     @Benchmark
-    public RegisterVerification verifyMillionEntryExport() throws IOException {
-        RegisterVerification result = VerifyExport.verify(export, checkpoint, publicKey);
+    public VerificationReport verifyMillionEntryExport() throws IOException {
+        VerificationReport result = OfflineVerifier.verify(export, checkpoint, publicKey);
         if (!result.intact() || result.leavesChecked() != ENTRIES) {
             throw new IllegalStateException("the benchmark register does not verify: " + result.detail());
         }

@@ -1,11 +1,11 @@
 package org.safeguarding.exchange.service.audit;
 
-import static org.safeguarding.exchange.service.register.SqlValues.strings;
-
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -117,4 +117,7 @@ class AccessLog {
                 rs.getString("outcome"), rs.getString("reason"));
     }
 
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.safeguarding.exchange.service.checkpoints.RegisterVerification;
+import org.safeguarding.exchange.service.checkpoints.VerificationReport;
 import org.safeguarding.exchange.service.checkpoints.RegisterVerifier;
 import org.safeguarding.exchange.service.register.EntryQuery;
 import org.safeguarding.exchange.service.register.EntryView;
@@ -64,8 +64,8 @@ class RegisterController {
     /** Every chain link and hash, every Merkle leaf, the root at every checkpoint and every checkpoint's signature. */
     @GetMapping("/api/register/verify")
     @Operation(summary = "Whether the whole register is intact, and the first entry that is not")
-    RegisterVerification verify() {
-        RegisterVerification verification = verifier.verify();
+    VerificationReport verify() {
+        VerificationReport verification = verifier.verify();
         // Verification reads every entry but shows none: logged as a bulk read of its row count.
         accessLog.allowed(callers.current(), "verify", Map.of(), null, null, verification.entriesChecked());
         return verification;

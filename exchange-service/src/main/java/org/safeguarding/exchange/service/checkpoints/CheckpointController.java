@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointKeyPair;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
+import org.safeguarding.exchange.service.checkpoints.internal.ProofTree;
 
 /** Signed checkpoints, the public key that checks them, Merkle proofs and the verifiable export (CHECKPOINTS.md). */
 @RestController
@@ -26,10 +29,10 @@ class CheckpointController {
 
     private final CheckpointStore store;
     private final ProofTree tree;
-    private final SigningKey key;
+    private final CheckpointKeyPair key;
     private final RegisterVerifier verifier;
 
-    CheckpointController(CheckpointStore store, ProofTree tree, SigningKey key, RegisterVerifier verifier) {
+    CheckpointController(CheckpointStore store, ProofTree tree, CheckpointKeyPair key, RegisterVerifier verifier) {
         this.store = store;
         this.tree = tree;
         this.key = key;

@@ -15,10 +15,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
+import org.safeguarding.exchange.service.checkpoints.internal.HashedEntry;
+import org.safeguarding.exchange.service.checkpoints.internal.StoredCheckpoint;
+import org.safeguarding.exchange.service.checkpoints.internal.StreamingVerification;
 
 /**
  * Reads the whole register in leaf order, each entry beside its recorded leaf, from one database snapshot: to verify
- * it ({@link RegisterAudit}) or to export it ({@link ExportFormat}). Holds the leaf table in memory (about 40 bytes a
+ * it ({@link StreamingVerification}) or to export it ({@link ExportFormat}). Holds the leaf table in memory (about 40 bytes a
  * leaf) and streams the entries, one row at a time.
  */
 @Service
@@ -39,9 +43,9 @@ public class RegisterVerifier {
     }
 
     /** Recomputes every chain link, entry hash and leaf hash, the root at every checkpoint and every signature. */
-    public RegisterVerification verify() {
+    public VerificationReport verify() {
         return snapshot.execute(status -> {
-            RegisterAudit audit = new RegisterAudit(verifier, store.all().stream().map(StoredCheckpoint::signed).toList());
+            StreamingVerification audit = new StreamingVerification(verifier, store.all().stream().map(StoredCheckpoint::signed).toList());
             inLeafOrder(new Visitor() {
                 @Override
                 public void leaf(long leafIndex, long sequence, byte[] leafHash, RegisterEntry entry) {

@@ -9,7 +9,10 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.interfaces.EdECKey;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -34,6 +37,30 @@ public final class CheckpointKeys {
             return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Ed25519 is part of every Java 15+ platform", e);
+        }
+    }
+
+    /**
+     * The whole pair from the private key alone. An Ed25519 private key is a 32-byte seed from which the JDK's key
+     * generator derives the public key, so feeding the seed back as its randomness rebuilds the same pair.
+     */
+    public static KeyPair pairOf(PrivateKey privateKey) {
+        if (!(privateKey instanceof EdECPrivateKey edKey) || edKey.getBytes().isEmpty()) {
+            throw new IllegalArgumentException("the checkpoint key must be an Ed25519 private key");
+        }
+        byte[] seed = edKey.getBytes().get();
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+            generator.initialize(NamedParameterSpec.ED25519, new SecureRandom() {
+                @Override
+                public void nextBytes(byte[] bytes) {
+                    System.arraycopy(seed, 0, bytes, 0, bytes.length);
+                }
+            });
+            KeyPair derived = generator.generateKeyPair();
+            return new KeyPair(derived.getPublic(), privateKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java 17 platform has Ed25519", e);
         }
     }
 

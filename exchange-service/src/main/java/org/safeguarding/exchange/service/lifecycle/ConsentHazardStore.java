@@ -1,8 +1,8 @@
 package org.safeguarding.exchange.service.lifecycle;
 
-import static org.safeguarding.exchange.service.register.SqlValues.strings;
-import static org.safeguarding.exchange.service.register.SqlValues.utc;
-import static org.safeguarding.exchange.service.register.SqlValues.instant;
+import static org.safeguarding.exchange.service.register.internal.SqlValues.strings;
+import static org.safeguarding.exchange.service.register.internal.SqlValues.utc;
+import static org.safeguarding.exchange.service.register.internal.SqlValues.instant;
 
 import exchange.v1.ConsentStatus;
 import exchange.v1.HazardAction;

@@ -1,6 +1,6 @@
 package org.safeguarding.exchange.service.lifecycle;
 
-import static org.safeguarding.exchange.service.register.SqlValues.utc;
+import static org.safeguarding.exchange.service.register.internal.SqlValues.utc;
 
 import java.sql.Timestamp;
 import java.time.Instant;

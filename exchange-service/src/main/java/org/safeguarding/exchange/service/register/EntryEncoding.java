@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import org.safeguarding.exchange.service.register.internal.BigEndianBuffer;
 
 /**
  * The canonical byte encoding of a register entry: what its hash, its chain link and its Merkle leaf cover.

@@ -18,6 +18,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointPublisher;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
+import org.safeguarding.exchange.service.checkpoints.internal.Checkpointer;
 
 /**
  * Publishing checkpoints is driven from the database, like every other delivery: a checkpoint committed but not yet on

@@ -20,6 +20,7 @@ import org.safeguarding.exchange.testing.SampleRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.HttpClientErrorException;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointPublisher;
 
 /**
  * The background signer as an auditor meets it: checkpoints appear by themselves, verify under the published key,
@@ -73,7 +74,7 @@ class CheckpointSigningTest extends ExchangeServiceTest {
             assertThat(published).as("checkpoint " + secondSize + " on " + CheckpointPublisher.TOPIC).isTrue();
         }
 
-        assertThat(http().get().uri("/api/register/verify").retrieve().body(RegisterVerification.class).intact()).isTrue();
+        assertThat(http().get().uri("/api/register/verify").retrieve().body(VerificationReport.class).intact()).isTrue();
     }
 
     @Test

@@ -22,6 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointProperties;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointPublisher;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
+import org.safeguarding.exchange.service.checkpoints.internal.Checkpointer;
+import org.safeguarding.exchange.service.checkpoints.internal.StoredCheckpoint;
 
 /**
  * Leaves go to committed entries in sequence order even when a later sequence commits first, and two signers on one

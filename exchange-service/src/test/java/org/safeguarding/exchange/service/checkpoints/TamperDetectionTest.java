@@ -19,6 +19,7 @@ import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.test.context.TestPropertySource;
+import org.safeguarding.exchange.service.checkpoints.internal.Checkpointer;
 
 /**
  * Tampering with the register as the database superuser, past its append-only triggers: each change is detected and
@@ -64,12 +65,12 @@ class TamperDetectionTest extends ExchangeServiceTest {
 
     @Test
     void anUntouchedRegisterVerifiesOnlineAndOffline() throws IOException {
-        RegisterVerification online = online();
+        VerificationReport online = online();
         assertThat(online.intact()).as(online.detail()).isTrue();
         assertThat(online.entriesChecked()).isEqualTo(55);
         assertThat(online.leavesChecked()).isEqualTo(55);
         assertThat(online.checkpointsChecked()).isEqualTo(2);
-        RegisterVerification offline = offline();
+        VerificationReport offline = offline();
         assertThat(offline.intact()).as(offline.detail()).isTrue();
         assertThat(offline.entriesChecked()).isEqualTo(55);
     }
@@ -78,7 +79,7 @@ class TamperDetectionTest extends ExchangeServiceTest {
     void oneChangedByteOfAMessageIsFoundAndNamed() throws IOException {
         long sequence = sequenceOfLeaf(20);
         asSuperuser("update register_entry set payload = set_byte(payload, 5, (get_byte(payload, 5) + 1) % 256) where sequence = " + sequence);
-        for (RegisterVerification result : List.of(online(), offline())) {
+        for (VerificationReport result : List.of(online(), offline())) {
             assertThat(result.intact()).isFalse();
             assertThat(result.firstBadSequence()).as(result.detail()).isEqualTo(sequence);
             assertThat(result.detail()).contains("message bytes do not match");
@@ -89,7 +90,7 @@ class TamperDetectionTest extends ExchangeServiceTest {
     void aChangedSearchableHashedFieldIsFoundAndNamed() throws IOException {
         long sequence = sequenceOfLeaf(33);
         asSuperuser("update register_entry set record_type = 'HazardNotification' where sequence = " + sequence);
-        for (RegisterVerification result : List.of(online(), offline())) {
+        for (VerificationReport result : List.of(online(), offline())) {
             assertThat(result.intact()).isFalse();
             assertThat(result.firstBadSequence()).as(result.detail()).isEqualTo(sequence);
             assertThat(result.detail()).contains("do not match its hash");
@@ -100,12 +101,12 @@ class TamperDetectionTest extends ExchangeServiceTest {
     void aDeletedEntryIsFoundAndItsPlaceNamed() throws IOException {
         long sequence = sequenceOfLeaf(12);
         asSuperuser("delete from register_entry where sequence = " + sequence);
-        RegisterVerification online = online();
+        VerificationReport online = online();
         assertThat(online.intact()).isFalse();
         assertThat(online.firstBadSequence()).as(online.detail()).isEqualTo(sequence);
         assertThat(online.firstBadLeafIndex()).isEqualTo(12);
         assertThat(online.detail()).contains("missing");
-        RegisterVerification offline = offline();
+        VerificationReport offline = offline();
         assertThat(offline.intact()).isFalse();
         assertThat(offline.firstBadLeafIndex()).as(offline.detail()).isEqualTo(12);
         assertThat(offline.detail()).contains("leaf 12 is missing");
@@ -118,7 +119,7 @@ class TamperDetectionTest extends ExchangeServiceTest {
         asSuperuser("update register_entry set sequence = -1 where sequence = " + first,
                 "update register_entry set sequence = " + first + " where sequence = " + second,
                 "update register_entry set sequence = " + second + " where sequence = -1");
-        for (RegisterVerification result : List.of(online(), offline())) {
+        for (VerificationReport result : List.of(online(), offline())) {
             assertThat(result.intact()).isFalse();
             assertThat(result.firstBadSequence()).as(result.detail()).isEqualTo(first);
             assertThat(result.firstBadLeafIndex()).isEqualTo(7);
@@ -130,7 +131,7 @@ class TamperDetectionTest extends ExchangeServiceTest {
         long firstCut = sequenceOfLeaf(45);
         asSuperuser("delete from register_leaf where entry_sequence >= " + firstCut,
                 "delete from register_entry where sequence >= " + firstCut);
-        for (RegisterVerification result : List.of(online(), offline())) {
+        for (VerificationReport result : List.of(online(), offline())) {
             assertThat(result.intact()).isFalse();
             assertThat(result.entriesChecked()).isEqualTo(45);
             assertThat(result.firstBadLeafIndex()).as(result.detail()).isEqualTo(45);
@@ -146,20 +147,20 @@ class TamperDetectionTest extends ExchangeServiceTest {
         SignedCheckpoint resigned = new CheckpointSigner(CheckpointKeys.generate()).sign(forged);
         asSuperuser("update register_checkpoint set root_hash = '\\x" + "00".repeat(32) + "', key_id = '" + resigned.keyId()
                 + "', signature = decode('" + Base64.getEncoder().encodeToString(resigned.signature()) + "', 'base64') where tree_size = 50");
-        for (RegisterVerification result : List.of(online(), offline())) {
+        for (VerificationReport result : List.of(online(), offline())) {
             assertThat(result.intact()).isFalse();
             assertThat(result.detail()).as(result.detail()).contains("checkpoint 50 is not signed by the register's key");
         }
     }
 
-    private RegisterVerification online() {
-        return http().get().uri("/api/register/verify").retrieve().body(RegisterVerification.class);
+    private VerificationReport online() {
+        return http().get().uri("/api/register/verify").retrieve().body(VerificationReport.class);
     }
 
-    private RegisterVerification offline() throws IOException {
+    private VerificationReport offline() throws IOException {
         Path export = download("/api/register/export", "register.jsonl");
         Path checkpoint = download("/api/register/checkpoints/latest", "checkpoint.json");
-        return VerifyExport.verify(export, checkpoint, publicKey);
+        return OfflineVerifier.verify(export, checkpoint, publicKey);
     }
 
     private Path download(String path, String file) throws IOException {

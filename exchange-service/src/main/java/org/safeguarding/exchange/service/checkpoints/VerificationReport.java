@@ -14,7 +14,7 @@ package org.safeguarding.exchange.service.checkpoints;
  * @param firstBadLeafIndex        its leaf index, when it has one, or null
  * @param detail                   what is wrong with it, in words; or that everything verifies
  */
-public record RegisterVerification(
+public record VerificationReport(
         boolean intact,
         long entriesChecked,
         int chains,

@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.checkpoints;
+package org.safeguarding.exchange.service.checkpoints.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,35 +18,35 @@ import org.springframework.stereotype.Repository;
 
 /** SQL of the leaf, checkpoint and checkpoint publication tables (V3__register_checkpoints.sql, V13). */
 @Repository
-class CheckpointStore {
+public class CheckpointStore {
 
     /** Advisory lock key held by the one instance signing at a time ("regsig"). */
     private static final long SIGNER_LOCK = 0x7265677369670001L;
 
     private final JdbcTemplate jdbc;
 
-    CheckpointStore(JdbcTemplate jdbc) {
+    public CheckpointStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The signer's lock for the current transaction; false when another instance holds it. */
-    boolean tryLockSigner() {
+    public boolean tryLockSigner() {
         return Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, SIGNER_LOCK));
     }
 
     /** How many leaves the tree has, and the entry sequence of the last one (0 when empty). */
-    LeafCount leafCount() {
+    public LeafCount leafCount() {
         return jdbc.query("select leaf_index, entry_sequence from register_leaf order by leaf_index desc limit 1",
                 rs -> rs.next() ? new LeafCount(rs.getLong(1) + 1, rs.getLong(2)) : new LeafCount(0, 0));
     }
 
-    record LeafCount(long leaves, long lastSequence) {
+    public record LeafCount(long leaves, long lastSequence) {
     }
 
-    record Leaf(long entrySequence, byte[] leafHash) {
+    public record Leaf(long entrySequence, byte[] leafHash) {
     }
 
-    void insertLeaves(long firstIndex, List<Leaf> leaves) {
+    public void insertLeaves(long firstIndex, List<Leaf> leaves) {
         jdbc.batchUpdate("insert into register_leaf (leaf_index, entry_sequence, leaf_hash) values (?, ?, ?)",
                 new BatchPreparedStatementSetter() {
                     @Override
@@ -64,13 +64,13 @@ class CheckpointStore {
     }
 
     /** Leaf hashes with index in [from, to), in index order. */
-    List<byte[]> leafHashes(long from, long to) {
+    public List<byte[]> leafHashes(long from, long to) {
         return jdbc.query("select leaf_hash from register_leaf where leaf_index >= ? and leaf_index < ? order by leaf_index",
                 (rs, i) -> rs.getBytes(1), from, to);
     }
 
     /** Every leaf in index order: sequences and hashes, for verification (about 40 bytes a leaf). */
-    void forEachLeaf(RowCallbackHandler handler) {
+    public void forEachLeaf(RowCallbackHandler handler) {
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("select leaf_index, entry_sequence, leaf_hash from register_leaf order by leaf_index",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -79,36 +79,36 @@ class CheckpointStore {
         }, handler);
     }
 
-    Optional<Long> leafIndexOf(long entrySequence) {
+    public Optional<Long> leafIndexOf(long entrySequence) {
         return jdbc.query("select leaf_index from register_leaf where entry_sequence = ?", (rs, i) -> rs.getLong(1), entrySequence)
                 .stream().findFirst();
     }
 
-    Optional<StoredCheckpoint> latest() {
+    public Optional<StoredCheckpoint> latest() {
         return jdbc.query(SELECT_CHECKPOINT + " order by tree_size desc limit 1", CHECKPOINT).stream().findFirst();
     }
 
-    Optional<StoredCheckpoint> atSize(long treeSize) {
+    public Optional<StoredCheckpoint> atSize(long treeSize) {
         return jdbc.query(SELECT_CHECKPOINT + " where tree_size = ?", CHECKPOINT, treeSize).stream().findFirst();
     }
 
     /** Every checkpoint, smallest tree first. */
-    List<StoredCheckpoint> all() {
+    public List<StoredCheckpoint> all() {
         return new ArrayList<>(jdbc.query(SELECT_CHECKPOINT + " order by tree_size", CHECKPOINT));
     }
 
     /** The checkpoints not yet on the checkpoint topic, smallest tree first (they are published in this order). */
-    List<StoredCheckpoint> unpublished(int limit) {
+    public List<StoredCheckpoint> unpublished(int limit) {
         return jdbc.query(SELECT_CHECKPOINT + " where tree_size > (select coalesce(max(tree_size), 0) from register_checkpoint_publication)"
                 + " order by tree_size limit ?", CHECKPOINT, limit);
     }
 
-    void markPublished(long treeSize, Instant at) {
+    public void markPublished(long treeSize, Instant at) {
         jdbc.update("insert into register_checkpoint_publication (tree_size, published_at) values (?, ?) on conflict do nothing",
                 treeSize, at.atOffset(ZoneOffset.UTC));
     }
 
-    void insert(StoredCheckpoint stored) {
+    public void insert(StoredCheckpoint stored) {
         Checkpoint c = stored.signed().checkpoint();
         jdbc.update("insert into register_checkpoint (tree_size, root_hash, issued_at, origin, key_id, signature, frontier)"
                         + " values (?, ?, ?, ?, ?, ?, ?)",

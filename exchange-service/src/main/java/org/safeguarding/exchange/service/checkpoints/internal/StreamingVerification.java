@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.checkpoints;
+package org.safeguarding.exchange.service.checkpoints.internal;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,6 +10,7 @@ import org.safeguarding.exchange.service.integrity.MerkleFrontier;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import org.safeguarding.exchange.service.register.Chain;
 import org.safeguarding.exchange.service.register.RegisterEntry;
+import org.safeguarding.exchange.service.checkpoints.VerificationReport;
 
 /**
  * Checks a register, fed one entry at a time in leaf order, against its signed checkpoints: each entry's chain link
@@ -17,7 +18,7 @@ import org.safeguarding.exchange.service.register.RegisterEntry;
  * signature. Remembers the first problem and where it is. Knows nothing of where the entries come from, so the
  * service (from the database) and the offline verifier (from an export) run the same checks.
  */
-final class RegisterAudit {
+public final class StreamingVerification {
 
     private final CheckpointVerifier verifier;
     private final List<SignedCheckpoint> checkpoints;
@@ -33,7 +34,7 @@ final class RegisterAudit {
     private Long badLeaf;
 
     /** @param checkpoints the signed checkpoints to check, smallest tree first */
-    RegisterAudit(CheckpointVerifier verifier, List<SignedCheckpoint> checkpoints) {
+    public StreamingVerification(CheckpointVerifier verifier, List<SignedCheckpoint> checkpoints) {
         this.verifier = verifier;
         this.checkpoints = List.copyOf(checkpoints);
     }
@@ -44,7 +45,7 @@ final class RegisterAudit {
      * @param storedLeafHash the leaf hash the tree recorded, or null where there is none to compare (an export)
      * @param entry          the entry with its hashes recomputed, or null when the register no longer holds it
      */
-    void leaf(long leafIndex, long entrySequence, byte[] storedLeafHash, HashedEntry entry) {
+    public void leaf(long leafIndex, long entrySequence, byte[] storedLeafHash, HashedEntry entry) {
         if (leafIndex != frontier.size()) {
             fail("leaf " + frontier.size() + " is missing: the next leaf present is " + leafIndex, entrySequence, frontier.size());
             return;
@@ -71,17 +72,17 @@ final class RegisterAudit {
     }
 
     /** An entry committed after the last leaf was given, not yet in the tree: only its chain can be checked. */
-    void notYetInTree(HashedEntry entry) {
+    public void notYetInTree(HashedEntry entry) {
         if (entry.entry().sequence() <= lastLeafSequence) {
             fail("entry " + entry.entry().sequence() + " is not in the tree although later entries are", entry.entry().sequence(), null);
         }
         checkChain(entry, null);
     }
 
-    RegisterVerification finish() {
+    public VerificationReport finish() {
         checkCheckpointsUpTo(Long.MAX_VALUE);
         Long latest = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1).checkpoint().treeSize();
-        return new RegisterVerification(problem == null, entries, chains.size(), frontier.size(), checkpointsChecked, latest,
+        return new VerificationReport(problem == null, entries, chains.size(), frontier.size(), checkpointsChecked, latest,
                 badSequence, badLeaf, problem == null ? "every chain, leaf, root and signature verifies" : problem);
     }
 

@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.register;
+package org.safeguarding.exchange.service.register.internal;
 
 import java.util.Arrays;
 
@@ -6,27 +6,27 @@ import java.util.Arrays;
  * A growable byte array written in big-endian order, for the register's two binary encodings (the canonical entry
  * encoding and PostgreSQL's binary COPY rows). A plain array: ByteArrayOutputStream would take a lock for every write.
  */
-final class BigEndianBuffer {
+public final class BigEndianBuffer {
 
     private byte[] buffer;
     private int length;
 
-    BigEndianBuffer(int initialCapacity) {
+    public BigEndianBuffer(int initialCapacity) {
         buffer = new byte[Math.max(initialCapacity, 16)];
     }
 
-    void int8(int value) {
+    public void int8(int value) {
         ensure(1);
         buffer[length++] = (byte) value;
     }
 
-    void int16(int value) {
+    public void int16(int value) {
         ensure(2);
         buffer[length++] = (byte) (value >>> 8);
         buffer[length++] = (byte) value;
     }
 
-    void int32(int value) {
+    public void int32(int value) {
         ensure(4);
         buffer[length++] = (byte) (value >>> 24);
         buffer[length++] = (byte) (value >>> 16);
@@ -34,27 +34,27 @@ final class BigEndianBuffer {
         buffer[length++] = (byte) value;
     }
 
-    void int64(long value) {
+    public void int64(long value) {
         int32((int) (value >>> 32));
         int32((int) value);
     }
 
-    void append(byte[] bytes) {
+    public void append(byte[] bytes) {
         ensure(bytes.length);
         System.arraycopy(bytes, 0, buffer, length, bytes.length);
         length += bytes.length;
     }
 
     /** The bytes written so far: the first {@link #length()} bytes of the array, which is not copied. */
-    byte[] array() {
+    public byte[] array() {
         return buffer;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(buffer, length);
     }
 

@@ -22,12 +22,14 @@ import org.safeguarding.exchange.service.integrity.InvalidCheckpointException;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.safeguarding.exchange.service.checkpoints.internal.HashedEntry;
+import org.safeguarding.exchange.service.checkpoints.internal.StreamingVerification;
 
 /**
  * The offline verifier: checks an export of the register against a signed checkpoint and the register's public key,
  * with no database and no service. Runs from the service jar without starting it:
  * <pre>
- * java -cp exchange-service-…-exec.jar -Dloader.main=org.safeguarding.exchange.service.checkpoints.VerifyExport \
+ * java -cp exchange-service-…-exec.jar -Dloader.main=org.safeguarding.exchange.service.checkpoints.OfflineVerifier \
  *   org.springframework.boot.loader.launch.PropertiesLauncher \
  *   --export=register.jsonl --checkpoint=checkpoint.json --public-key=public-key.json
  * </pre>
@@ -36,9 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  * holds every entry the checkpoint covers, unchanged; 1: it does not, and the output names the first bad entry;
  * 2: the command was used wrongly.
  */
-public final class VerifyExport {
+public final class OfflineVerifier {
 
-    private VerifyExport() {
+    private OfflineVerifier() {
     }
 
     public static void main(String[] args) {
@@ -50,10 +52,10 @@ public final class VerifyExport {
             }
         }
         if (!options.keySet().containsAll(List.of("export", "checkpoint", "public-key"))) {
-            System.err.println("usage: VerifyExport --export=<register.jsonl> --checkpoint=<checkpoint.json> --public-key=<public-key.json>");
+            System.err.println("usage: OfflineVerifier --export=<register.jsonl> --checkpoint=<checkpoint.json> --public-key=<public-key.json>");
             System.exit(2);
         }
-        RegisterVerification result;
+        VerificationReport result;
         try {
             result = verify(Path.of(options.get("export")), Path.of(options.get("checkpoint")), Path.of(options.get("public-key")));
         } catch (IOException | IllegalArgumentException e) {
@@ -65,7 +67,7 @@ public final class VerifyExport {
         System.exit(result.intact() ? 0 : 1);
     }
 
-    static String report(RegisterVerification r) {
+    static String report(VerificationReport r) {
         return (r.intact() ? "INTACT" : "NOT INTACT") + "\n"
                 + "  entries checked:      " + r.entriesChecked() + " in " + r.chains() + " chains\n"
                 + "  leaves checked:       " + r.leavesChecked() + "\n"
@@ -75,7 +77,7 @@ public final class VerifyExport {
     }
 
     /** Checks the export against the checkpoint; a checkpoint or key that cannot be read is an IllegalArgumentException. */
-    public static RegisterVerification verify(Path export, Path checkpointFile, Path publicKeyFile) throws IOException {
+    public static VerificationReport verify(Path export, Path checkpointFile, Path publicKeyFile) throws IOException {
         CheckpointVerifier verifier = new CheckpointVerifier(CheckpointKeys.publicKeyFromPem(field(publicKeyFile, "pem")));
         SignedCheckpoint checkpoint;
         try {
@@ -83,7 +85,7 @@ public final class VerifyExport {
         } catch (InvalidCheckpointException e) {
             throw new IllegalArgumentException("the checkpoint file holds no signed checkpoint: " + e.getMessage(), e);
         }
-        RegisterAudit audit = new RegisterAudit(verifier, List.of(checkpoint));
+        StreamingVerification audit = new StreamingVerification(verifier, List.of(checkpoint));
         // Parsing and hashing an entry needs no other entry, so chunks of lines are parsed and hashed on every
         // processor while this thread reads on and runs the ordered checks (links, leaves, roots) chunk by chunk.
         int workers = Runtime.getRuntime().availableProcessors();
@@ -176,7 +178,7 @@ public final class VerifyExport {
         return true;
     }
 
-    private static void check(RegisterAudit audit, List<HashedLine> chunk) {
+    private static void check(StreamingVerification audit, List<HashedLine> chunk) {
         for (HashedLine line : chunk) {
             if (line.leafIndex() == null) {
                 audit.notYetInTree(line.entry());

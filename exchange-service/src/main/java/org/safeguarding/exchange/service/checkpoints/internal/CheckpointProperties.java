@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.checkpoints;
+package org.safeguarding.exchange.service.checkpoints.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

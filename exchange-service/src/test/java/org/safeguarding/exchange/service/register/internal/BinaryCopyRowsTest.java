@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.register;
+package org.safeguarding.exchange.service.register.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

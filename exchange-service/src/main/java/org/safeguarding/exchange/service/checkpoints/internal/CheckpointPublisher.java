@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.checkpoints;
+package org.safeguarding.exchange.service.checkpoints.internal;
 
 import exchange.v1.RegisterCheckpoint;
 import java.time.Clock;
@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (the same signed statement; readers keep one per tree size), so none of the reminders' outbox machinery is needed.
  */
 @Component
-class CheckpointPublisher {
+public class CheckpointPublisher {
 
-    static final String TOPIC = "exchange.register-checkpoints";
+    public static final String TOPIC = "exchange.register-checkpoints";
     /** A bound on one round's work after a long outage; the rest goes out in the rounds after it. */
     private static final int PER_ROUND = 1_000;
     private static final Logger log = LoggerFactory.getLogger(CheckpointPublisher.class);
@@ -38,7 +38,7 @@ class CheckpointPublisher {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CheckpointPublisher(KafkaTemplate<String, byte[]> kafka, @Qualifier("checkpointSerializer") Serializer<Object> serializer,
+    public CheckpointPublisher(KafkaTemplate<String, byte[]> kafka, @Qualifier("checkpointSerializer") Serializer<Object> serializer,
             CheckpointStore store, PlatformTransactionManager transactions, Clock clock) {
         this.kafka = kafka;
         this.serializer = serializer;
@@ -51,7 +51,7 @@ class CheckpointPublisher {
      * Publishes the checkpoints not yet published; returns how many went out. Under the signer's lock, so that two
      * instances do not publish side by side (one that finds it taken leaves the work to the next round).
      */
-    int publishUnpublished() {
+    public int publishUnpublished() {
         Integer published = transaction.execute(status -> {
             if (!store.tryLockSigner()) {
                 return 0;
@@ -73,7 +73,7 @@ class CheckpointPublisher {
         return published == null ? 0 : published;
     }
 
-    static RegisterCheckpoint record(SignedCheckpoint signed) {
+    public static RegisterCheckpoint record(SignedCheckpoint signed) {
         Checkpoint c = signed.checkpoint();
         return RegisterCheckpoint.newBuilder()
                 .setTreeSize(c.treeSize())

@@ -1,21 +1,21 @@
-package org.safeguarding.exchange.service.checkpoints;
+package org.safeguarding.exchange.service.checkpoints.internal;
 
 import java.security.KeyPair;
 import org.safeguarding.exchange.service.integrity.CheckpointKeys;
 
 /** The register's checkpoint key pair; only its public half ever leaves the service. */
-record SigningKey(KeyPair pair) {
+public record CheckpointKeyPair(KeyPair pair) {
 
-    String keyId() {
+    public String keyId() {
         return CheckpointKeys.keyId(pair.getPublic());
     }
 
-    String publicKeyPem() {
+    public String publicKeyPem() {
         return CheckpointKeys.publicKeyToPem(pair.getPublic());
     }
 
     @Override
     public String toString() {
-        return "SigningKey[" + keyId() + "]";
+        return "CheckpointKeyPair[" + keyId() + "]";
     }
 }

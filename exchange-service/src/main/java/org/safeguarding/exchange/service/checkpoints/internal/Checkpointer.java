@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.checkpoints;
+package org.safeguarding.exchange.service.checkpoints.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +64,7 @@ public class Checkpointer {
     private final AtomicInteger busyRounds = new AtomicInteger();
     private ScheduledExecutorService schedule;
 
-    Checkpointer(CheckpointStore store, SharingRegister register, CheckpointSigner signer, CheckpointProperties properties,
+    public Checkpointer(CheckpointStore store, SharingRegister register, CheckpointSigner signer, CheckpointProperties properties,
             CheckpointPublisher publisher, Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
         this.register = register;
@@ -76,7 +76,7 @@ public class Checkpointer {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    synchronized void start() {
+    public synchronized void start() {
         if (!properties.enabled() || schedule != null) {
             return;
         }
@@ -85,7 +85,7 @@ public class Checkpointer {
     }
 
     @jakarta.annotation.PreDestroy
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         if (schedule != null) {
             schedule.shutdownNow();
             schedule.awaitTermination(30, TimeUnit.SECONDS);
@@ -113,7 +113,7 @@ public class Checkpointer {
     }
 
     /** The first half of a round: leaves and, when due, a checkpoint, committed but not yet published. */
-    Optional<SignedCheckpoint> signDue() {
+    public Optional<SignedCheckpoint> signDue() {
         return transaction.execute(status -> extendAndSign()).map(StoredCheckpoint::signed);
     }
 

@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.register;
+package org.safeguarding.exchange.service.register.internal;
 
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;

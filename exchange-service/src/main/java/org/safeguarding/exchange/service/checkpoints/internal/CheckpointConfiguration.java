@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.checkpoints;
+package org.safeguarding.exchange.service.checkpoints.internal;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,27 +15,27 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CheckpointProperties.class)
-class CheckpointConfiguration {
+public class CheckpointConfiguration {
 
     @Bean
-    SigningKey checkpointSigningKey(CheckpointProperties properties, @Value("${exchange.embedded.data-dir:./data}") String dataDir) {
-        return new SigningKey(SigningKeys.load(properties, Path.of(dataDir)));
+    public CheckpointKeyPair checkpointSigningKey(CheckpointProperties properties, @Value("${exchange.embedded.data-dir:./data}") String dataDir) {
+        return new CheckpointKeyPair(CheckpointKeyLoader.load(properties, Path.of(dataDir)));
     }
 
     @Bean
-    CheckpointSigner checkpointSigner(SigningKey key) {
+    public CheckpointSigner checkpointSigner(CheckpointKeyPair key) {
         return new CheckpointSigner(key.pair());
     }
 
     /** Trusts only this register's key: what verification checks every stored checkpoint against. */
     @Bean
-    CheckpointVerifier checkpointVerifier(SigningKey key) {
+    public CheckpointVerifier checkpointVerifier(CheckpointKeyPair key) {
         return new CheckpointVerifier(key.pair().getPublic());
     }
 
     /** Checkpoints are written as receipts are: Confluent framing, TopicRecordNameStrategy subjects. */
     @Bean
-    Serializer<Object> checkpointSerializer(SchemaRegistryClient registry) {
+    public Serializer<Object> checkpointSerializer(SchemaRegistryClient registry) {
         return new ExchangeAvroSerializer(registry, Map.of(
                 ExchangeAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true,
                 ExchangeAvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy"),

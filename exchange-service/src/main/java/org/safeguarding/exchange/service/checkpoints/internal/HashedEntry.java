@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.checkpoints;
+package org.safeguarding.exchange.service.checkpoints.internal;
 
 import org.safeguarding.exchange.service.integrity.MerkleHasher;
 import org.safeguarding.exchange.service.register.RecomputedEntry;
@@ -9,14 +9,14 @@ import org.safeguarding.exchange.service.register.RegisterEntry;
  * its message bytes match, and its Merkle leaf hash. The expensive part of verifying, so it is computed apart from
  * the ordered checks and may be computed on many threads.
  */
-record HashedEntry(RecomputedEntry recomputed, byte[] leafHash) {
+public record HashedEntry(RecomputedEntry recomputed, byte[] leafHash) {
 
-    static HashedEntry of(RegisterEntry entry) {
+    public static HashedEntry of(RegisterEntry entry) {
         RecomputedEntry recomputed = RecomputedEntry.of(entry);
         return new HashedEntry(recomputed, MerkleHasher.hashLeaf(recomputed.canonicalEncoding()));
     }
 
-    RegisterEntry entry() {
+    public RegisterEntry entry() {
         return recomputed.entry();
     }
 }

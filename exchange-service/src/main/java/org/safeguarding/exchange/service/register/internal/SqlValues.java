@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.register;
+package org.safeguarding.exchange.service.register.internal;
 
 import java.sql.Array;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.checkpoints;
+package org.safeguarding.exchange.service.checkpoints.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -13,31 +13,31 @@ import org.springframework.stereotype.Component;
  * with the leaves appended since, one indexed query, before each proof.
  */
 @Component
-class ProofTree {
+public class ProofTree {
 
     private static final int LEAVES_PER_READ = 100_000;
 
     private final CheckpointStore store;
     private final InMemoryMerkleTree tree = new InMemoryMerkleTree();
 
-    ProofTree(CheckpointStore store) {
+    public ProofTree(CheckpointStore store) {
         this.store = store;
     }
 
-    record Inclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> auditPath, byte[] rootHash) {
+    public record Inclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> auditPath, byte[] rootHash) {
     }
 
-    record Consistency(long from, long to, List<byte[]> proof, byte[] fromRoot, byte[] toRoot) {
+    public record Consistency(long from, long to, List<byte[]> proof, byte[] fromRoot, byte[] toRoot) {
     }
 
     /** The inclusion proof of the entry with this sequence in the tree of {@code treeSize} leaves; empty if not in it. */
-    synchronized Optional<Inclusion> inclusion(long sequence, long treeSize) {
+    public synchronized Optional<Inclusion> inclusion(long sequence, long treeSize) {
         requireSize(treeSize);
         return store.leafIndexOf(sequence).filter(index -> index < treeSize).map(index -> new Inclusion(index, treeSize,
                 tree.leafHash(index), ProofGenerator.inclusion(tree, index, treeSize), MerkleTreeHash.root(tree, treeSize)));
     }
 
-    synchronized Consistency consistency(long from, long to) {
+    public synchronized Consistency consistency(long from, long to) {
         requireSize(to);
         if (from < 1 || from > to) {
             throw new IllegalArgumentException("from must be between 1 and to (" + to + "), not " + from);

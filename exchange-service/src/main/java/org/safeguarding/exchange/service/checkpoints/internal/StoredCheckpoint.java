@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.checkpoints;
+package org.safeguarding.exchange.service.checkpoints.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,13 +7,13 @@ import org.safeguarding.exchange.service.integrity.MerkleHasher;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 
 /** A signed checkpoint as kept: with the tree's frontier at that size, from which the signer resumes. */
-record StoredCheckpoint(SignedCheckpoint signed, byte[] frontier) {
+public record StoredCheckpoint(SignedCheckpoint signed, byte[] frontier) {
 
-    long treeSize() {
+    public long treeSize() {
         return signed.checkpoint().treeSize();
     }
 
-    MerkleFrontier restoreFrontier() {
+    public MerkleFrontier restoreFrontier() {
         List<byte[]> roots = new ArrayList<>();
         for (int at = 0; at < frontier.length; at += MerkleHasher.HASH_SIZE) {
             roots.add(java.util.Arrays.copyOfRange(frontier, at, at + MerkleHasher.HASH_SIZE));
@@ -21,7 +21,7 @@ record StoredCheckpoint(SignedCheckpoint signed, byte[] frontier) {
         return MerkleFrontier.restore(treeSize(), roots);
     }
 
-    static byte[] frontierBytes(MerkleFrontier frontier) {
+    public static byte[] frontierBytes(MerkleFrontier frontier) {
         List<byte[]> roots = frontier.subtreeRoots();
         byte[] bytes = new byte[roots.size() * MerkleHasher.HASH_SIZE];
         for (int i = 0; i < roots.size(); i++) {

@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.register;
+package org.safeguarding.exchange.service.register.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.List;
  * (-1 for null) followed by the value in the type's binary send format; then a 16-bit -1. All integers big-endian.
  * Write one row's fields in the order the COPY statement names its columns.
  */
-final class BinaryCopyRows {
+public final class BinaryCopyRows {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     /** pg_type oid of text, the element type a text[] value names. */
@@ -33,18 +33,18 @@ final class BinaryCopyRows {
         out.int32(0); // header extension length
     }
 
-    BinaryCopyRows row(int fieldCount) {
+    public BinaryCopyRows row(int fieldCount) {
         out.int16(fieldCount);
         return this;
     }
 
-    BinaryCopyRows int64(long value) {
+    public BinaryCopyRows int64(long value) {
         out.int32(8);
         out.int64(value);
         return this;
     }
 
-    BinaryCopyRows int32(Integer value) {
+    public BinaryCopyRows int32(Integer value) {
         if (value == null) {
             return nullValue();
         }
@@ -53,17 +53,17 @@ final class BinaryCopyRows {
         return this;
     }
 
-    BinaryCopyRows bool(boolean value) {
+    public BinaryCopyRows bool(boolean value) {
         out.int32(1);
         out.int8(value ? 1 : 0);
         return this;
     }
 
-    BinaryCopyRows text(String value) {
+    public BinaryCopyRows text(String value) {
         return value == null ? nullValue() : bytes(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    BinaryCopyRows bytes(byte[] value) {
+    public BinaryCopyRows bytes(byte[] value) {
         if (value == null) {
             return nullValue();
         }
@@ -76,7 +76,7 @@ final class BinaryCopyRows {
      * A timestamptz, truncated to the microsecond that PostgreSQL keeps. Truncating (not rounding) can never carry into
      * the next millisecond, which the entry hash covers.
      */
-    BinaryCopyRows timestamp(Instant value) {
+    public BinaryCopyRows timestamp(Instant value) {
         if (value == null) {
             return nullValue();
         }
@@ -85,7 +85,7 @@ final class BinaryCopyRows {
     }
 
     /** A one-dimensional text[] without nulls; an empty list is the empty array, '{}'. */
-    BinaryCopyRows textArray(List<String> values) {
+    public BinaryCopyRows textArray(List<String> values) {
         byte[][] items = new byte[values.size()][];
         int size = 12 + (values.isEmpty() ? 0 : 8);
         for (int i = 0; i < items.length; i++) {
@@ -111,7 +111,7 @@ final class BinaryCopyRows {
         return this;
     }
 
-    BinaryCopyRows jsonb(String json) {
+    public BinaryCopyRows jsonb(String json) {
         if (json == null) {
             return nullValue();
         }
@@ -122,13 +122,13 @@ final class BinaryCopyRows {
         return this;
     }
 
-    BinaryCopyRows nullValue() {
+    public BinaryCopyRows nullValue() {
         out.int32(-1);
         return this;
     }
 
     /** Ends the data with the trailer and returns it (the first {@link BigEndianBuffer#length()} bytes); write no rows after. */
-    BigEndianBuffer finish() {
+    public BigEndianBuffer finish() {
         out.int16(-1);
         return out;
     }

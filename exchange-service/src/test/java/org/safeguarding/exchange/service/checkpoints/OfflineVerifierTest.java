@@ -27,7 +27,7 @@ import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.SourceCoordinates;
 
 /** The offline verifier over an export of several megabytes: read in blocks, lines cut across blocks, hashed in parallel. */
-class VerifyExportTest {
+class OfflineVerifierTest {
 
     private static final int ENTRIES = 6_000;
 
@@ -40,7 +40,7 @@ class VerifyExportTest {
         Path export = Files.write(folder.resolve("register.jsonl"), lines, StandardCharsets.UTF_8);
         assertThat(Files.size(export)).as("spans several read blocks").isGreaterThan(3L << 20);
 
-        RegisterVerification intact = VerifyExport.verify(export, folder.resolve("checkpoint.note"), folder.resolve("key.pem"));
+        VerificationReport intact = OfflineVerifier.verify(export, folder.resolve("checkpoint.note"), folder.resolve("key.pem"));
         assertThat(intact.intact()).as(intact.detail()).isTrue();
         assertThat(intact.leavesChecked()).isEqualTo(ENTRIES);
         assertThat(intact.entriesChecked()).isEqualTo(ENTRIES);
@@ -49,7 +49,7 @@ class VerifyExportTest {
         int changed = 4_321;
         lines.set(changed, lines.get(changed).replace("\"sender\":\"SCH-OAKFIELD\"", "\"sender\":\"SCH-NEWLAND\""));
         Path tampered = Files.write(folder.resolve("tampered.jsonl"), lines, StandardCharsets.UTF_8);
-        RegisterVerification result = VerifyExport.verify(tampered, folder.resolve("checkpoint.note"), folder.resolve("key.pem"));
+        VerificationReport result = OfflineVerifier.verify(tampered, folder.resolve("checkpoint.note"), folder.resolve("key.pem"));
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBadSequence()).isEqualTo(changed + 1L);
         assertThat(result.firstBadLeafIndex()).isEqualTo((long) changed);
