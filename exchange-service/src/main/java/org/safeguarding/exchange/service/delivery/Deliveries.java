@@ -19,6 +19,7 @@ import org.safeguarding.exchange.service.register.RegisterEntry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import org.safeguarding.exchange.service.delivery.internal.ReceiptFactory;
 
 /**
  * Sends what a register entry calls for: accepted messages to each recipient's inbox, a receipt to the sender,

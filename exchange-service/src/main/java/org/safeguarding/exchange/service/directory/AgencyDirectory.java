@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.safeguarding.exchange.service.policy.KnownAgencies;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.safeguarding.exchange.service.directory.internal.DirectoryProperties;
 
 /** Who exists on the exchange: decides what counts as a known agency code, and so which topics exist. */
 @Component

@@ -13,11 +13,11 @@ public enum CompatibilityLevel {
     FULL_TRANSITIVE(true, true, true);
 
     /** The new schema must read data written with the earlier ones. */
-    final boolean newReadsOld;
+    public final boolean newReadsOld;
     /** The earlier schemas must read data written with the new one. */
-    final boolean oldReadsNew;
+    public final boolean oldReadsNew;
     /** Checked against every live version, not only the latest. */
-    final boolean transitive;
+    public final boolean transitive;
 
     CompatibilityLevel(boolean newReadsOld, boolean oldReadsNew, boolean transitive) {
         this.newReadsOld = newReadsOld;

@@ -12,16 +12,16 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** Answers every refusal of the registry API with Confluent's error body: {"error_code": n, "message": "..."}. */
 @RestControllerAdvice(assignableTypes = SchemaRegistryController.class)
-class RegistryErrors {
+public class RegistryErrors {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryErrors.class);
     private static final MediaType V1_JSON = MediaType.parseMediaType(RegistryMediaTypes.V1_JSON);
 
-    record ErrorBody(@JsonProperty("error_code") int errorCode, String message) {
+    public record ErrorBody(@JsonProperty("error_code") int errorCode, String message) {
     }
 
     @ExceptionHandler(RegistryException.class)
-    ResponseEntity<ErrorBody> refused(RegistryException e) {
+    public ResponseEntity<ErrorBody> refused(RegistryException e) {
         if (e.httpStatus() >= 500) {
             log.error("Schema registry failed: {}", e.getMessage(), e.getCause());
         }
@@ -29,7 +29,7 @@ class RegistryErrors {
     }
 
     @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ErrorBody> storeFailed(DataAccessException e) {
+    public ResponseEntity<ErrorBody> storeFailed(DataAccessException e) {
         RegistryException storeError = RegistryException.storeError(e);
         log.error("Schema registry store failed", e);
         return body(storeError.httpStatus(), storeError.errorCode(), storeError.getMessage());
@@ -37,7 +37,7 @@ class RegistryErrors {
 
     /** A schema id that is not a number names no schema. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ErrorBody> badPathOrParameter(MethodArgumentTypeMismatchException e) {
+    public ResponseEntity<ErrorBody> badPathOrParameter(MethodArgumentTypeMismatchException e) {
         if ("id".equals(e.getName())) {
             return body(404, 40403, "Schema " + e.getValue() + " not found");
         }

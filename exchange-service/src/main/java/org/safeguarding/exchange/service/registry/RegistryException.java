@@ -75,7 +75,7 @@ public class RegistryException extends RuntimeException {
                 + " for subject \"" + subject + "\", details: " + details);
     }
 
-    static RegistryException invalidSchema(String reason) {
+    public static RegistryException invalidSchema(String reason) {
         return new RegistryException(422, 42201, "Invalid schema: " + reason);
     }
 

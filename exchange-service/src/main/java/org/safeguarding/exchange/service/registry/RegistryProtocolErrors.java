@@ -20,13 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
  * the handlers themselves are {@link RegistryErrors}' business.
  */
 @Component
-class RegistryProtocolErrors implements HandlerExceptionResolver, Ordered {
+public class RegistryProtocolErrors implements HandlerExceptionResolver, Ordered {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String basePath;
 
-    RegistryProtocolErrors(@Value("${exchange.registry.base-path:/registry}") String basePath) {
+    public RegistryProtocolErrors(@Value("${exchange.registry.base-path:/registry}") String basePath) {
         this.basePath = basePath;
     }
 

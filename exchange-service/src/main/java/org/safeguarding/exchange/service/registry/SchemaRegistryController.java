@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.safeguarding.exchange.service.registry.internal.AvroSchemas;
 
 /**
  * Confluent Schema Registry's REST API (the part that serializers and common tools use), under

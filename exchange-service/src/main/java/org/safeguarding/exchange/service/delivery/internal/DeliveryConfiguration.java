@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.delivery;
+package org.safeguarding.exchange.service.delivery.internal;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.safeguarding.exchange.service.directory.AgencyDirectory;
@@ -8,13 +8,13 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
-class DeliveryConfiguration {
+public class DeliveryConfiguration {
 
     public static final String CHECKPOINTS_TOPIC = "exchange.register-checkpoints";
 
     /** Each agency's inbox and receipts topics, and the checkpoint topic, created when missing. */
     @Bean
-    KafkaAdmin.NewTopics agencyTopics(AgencyDirectory directory) {
+    public KafkaAdmin.NewTopics agencyTopics(AgencyDirectory directory) {
         return new KafkaAdmin.NewTopics(java.util.stream.Stream.concat(
                 directory.all().stream().flatMap(a -> java.util.stream.Stream.of(a.inboxTopic(), a.receiptsTopic())),
                 java.util.stream.Stream.of(CHECKPOINTS_TOPIC))

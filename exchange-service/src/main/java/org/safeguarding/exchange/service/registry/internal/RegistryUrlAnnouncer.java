@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.registry;
+package org.safeguarding.exchange.service.registry.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,13 +9,13 @@ import org.springframework.stereotype.Component;
 
 /** Prints the URL that serializers take as {@code schema.registry.url}, once the port is known. */
 @Component
-class RegistryUrlAnnouncer implements ApplicationListener<WebServerInitializedEvent> {
+public class RegistryUrlAnnouncer implements ApplicationListener<WebServerInitializedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryUrlAnnouncer.class);
 
     private final String basePath;
 
-    RegistryUrlAnnouncer(@Value("${exchange.registry.base-path:/registry}") String basePath) {
+    public RegistryUrlAnnouncer(@Value("${exchange.registry.base-path:/registry}") String basePath) {
         this.basePath = basePath;
     }
 

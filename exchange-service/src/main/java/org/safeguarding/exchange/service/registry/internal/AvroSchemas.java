@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.registry;
+package org.safeguarding.exchange.service.registry.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,17 +9,19 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.safeguarding.exchange.service.registry.CompatibilityLevel;
+import org.safeguarding.exchange.service.registry.RegistryException;
 
 /** Avro's own parser and compatibility checker, in the terms the registry needs. */
-final class AvroSchemas {
+public final class AvroSchemas {
 
-    static final String AVRO = "AVRO";
+    public static final String AVRO = "AVRO";
 
     private AvroSchemas() {
     }
 
     /** A schema as the registry keeps it: the parsed form and the text that identifies it. */
-    record ParsedSchema(Schema schema, String canonicalForm, byte[] fingerprint) {
+    public record ParsedSchema(Schema schema, String canonicalForm, byte[] fingerprint) {
     }
 
     /**
@@ -28,7 +30,7 @@ final class AvroSchemas {
      * compares; it keeps defaults, docs and aliases, unlike Avro's "parsing canonical form", because a
      * schema that differs only in a default is a different schema for compatibility.
      */
-    static ParsedSchema parse(String text) {
+    public static ParsedSchema parse(String text) {
         if (text == null || text.isBlank()) {
             throw RegistryException.invalidSchema("the schema is empty");
         }
@@ -42,7 +44,7 @@ final class AvroSchemas {
         return new ParsedSchema(schema, canonicalForm, fingerprint(canonicalForm));
     }
 
-    static Schema parseStored(String canonicalForm) {
+    public static Schema parseStored(String canonicalForm) {
         return new Schema.Parser().parse(canonicalForm);
     }
 
@@ -60,7 +62,7 @@ final class AvroSchemas {
      * Why {@code candidate} cannot join a subject whose earlier schema is {@code earlier} at the given
      * level, in the wording of Confluent's verbose answers; empty when it can.
      */
-    static List<String> incompatibilities(CompatibilityLevel level, Schema candidate, Schema earlier,
+    public static List<String> incompatibilities(CompatibilityLevel level, Schema candidate, Schema earlier,
                                           int earlierVersion) {
         List<String> problems = new ArrayList<>();
         if (level.newReadsOld) {

@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.registry;
+package org.safeguarding.exchange.service.registry.internal;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,21 +8,21 @@ import org.springframework.stereotype.Repository;
 
 /** The registry's tables (db/migration/V1__schema_registry.sql), and nothing but SQL. */
 @Repository
-class SchemaRegistryStore {
+public class SchemaRegistryStore {
 
     /** The global compatibility level is kept under the empty subject name. */
-    static final String GLOBAL = "";
+    public static final String GLOBAL = "";
 
     /** First key of the registry's advisory locks, so they cannot meet other modules' locks. */
     private static final int SUBJECT_LOCK_CLASS = 0x5e91_0001;
 
     /** One subject version joined with its schema. */
-    record VersionRow(String subject, int version, int schemaId, boolean deleted, String schema) {
+    public record VersionRow(String subject, int version, int schemaId, boolean deleted, String schema) {
     }
 
     private final JdbcClient jdbc;
 
-    SchemaRegistryStore(JdbcClient jdbc) {
+    public SchemaRegistryStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -30,14 +30,14 @@ class SchemaRegistryStore {
      * Serialises changes to one subject across every service instance on the same database, until the
      * surrounding transaction ends: versions are numbered and checked against what is already there.
      */
-    void lockSubject(String subject) {
+    public void lockSubject(String subject) {
         jdbc.sql("SELECT pg_advisory_xact_lock(:lockClass, hashtext(:subject))")
                 .param("lockClass", SUBJECT_LOCK_CLASS)
                 .param("subject", subject)
                 .query().singleRow();
     }
 
-    Optional<Integer> schemaIdByFingerprint(byte[] fingerprint) {
+    public Optional<Integer> schemaIdByFingerprint(byte[] fingerprint) {
         return jdbc.sql("SELECT id FROM registry_schema WHERE fingerprint = :fingerprint")
                 .param("fingerprint", fingerprint)
                 .query(Integer.class).optional();
@@ -48,7 +48,7 @@ class SchemaRegistryStore {
      * schema at once meet on the unique fingerprint: the second waits for the first to commit, inserts
      * nothing, and reads the first one's id.
      */
-    int insertSchema(String schemaType, String canonicalForm, byte[] fingerprint) {
+    public int insertSchema(String schemaType, String canonicalForm, byte[] fingerprint) {
         Optional<Integer> inserted = jdbc.sql("""
                         INSERT INTO registry_schema (schema_type, canonical_form, fingerprint)
                         VALUES (:schemaType, :canonicalForm, :fingerprint)
@@ -62,14 +62,14 @@ class SchemaRegistryStore {
                 .orElseThrow(() -> new IllegalStateException("schema vanished between insert and read"));
     }
 
-    Optional<String> schemaById(int id) {
+    public Optional<String> schemaById(int id) {
         return jdbc.sql("SELECT canonical_form FROM registry_schema WHERE id = :id")
                 .param("id", id)
                 .query(String.class).optional();
     }
 
     /** Every version of the subject, soft-deleted ones included, oldest first. */
-    List<VersionRow> versions(String subject) {
+    public List<VersionRow> versions(String subject) {
         return jdbc.sql("""
                         SELECT v.subject, v.version, v.schema_id, v.deleted, s.canonical_form
                         FROM registry_subject_version v JOIN registry_schema s ON s.id = v.schema_id
@@ -80,7 +80,7 @@ class SchemaRegistryStore {
     }
 
     /** Every subject version that uses the schema, soft-deleted ones included. */
-    List<VersionRow> versionsOfSchema(int schemaId) {
+    public List<VersionRow> versionsOfSchema(int schemaId) {
         return jdbc.sql("""
                         SELECT v.subject, v.version, v.schema_id, v.deleted, s.canonical_form
                         FROM registry_subject_version v JOIN registry_schema s ON s.id = v.schema_id
@@ -90,7 +90,7 @@ class SchemaRegistryStore {
                 .query(SchemaRegistryStore::versionRow).list();
     }
 
-    List<String> subjects(boolean includeDeleted) {
+    public List<String> subjects(boolean includeDeleted) {
         return jdbc.sql("""
                         SELECT subject FROM registry_subject_version
                         WHERE :includeDeleted OR NOT deleted
@@ -99,7 +99,7 @@ class SchemaRegistryStore {
                 .query(String.class).list();
     }
 
-    void insertVersion(String subject, int version, int schemaId) {
+    public void insertVersion(String subject, int version, int schemaId) {
         jdbc.sql("INSERT INTO registry_subject_version (subject, version, schema_id) VALUES (:subject, :version, :schemaId)")
                 .param("subject", subject)
                 .param("version", version)
@@ -107,39 +107,39 @@ class SchemaRegistryStore {
                 .update();
     }
 
-    void softDeleteVersion(String subject, int version) {
+    public void softDeleteVersion(String subject, int version) {
         jdbc.sql("UPDATE registry_subject_version SET deleted = true WHERE subject = :subject AND version = :version")
                 .param("subject", subject)
                 .param("version", version)
                 .update();
     }
 
-    void softDeleteSubject(String subject) {
+    public void softDeleteSubject(String subject) {
         jdbc.sql("UPDATE registry_subject_version SET deleted = true WHERE subject = :subject")
                 .param("subject", subject)
                 .update();
     }
 
-    void hardDeleteVersion(String subject, int version) {
+    public void hardDeleteVersion(String subject, int version) {
         jdbc.sql("DELETE FROM registry_subject_version WHERE subject = :subject AND version = :version")
                 .param("subject", subject)
                 .param("version", version)
                 .update();
     }
 
-    void hardDeleteSubject(String subject) {
+    public void hardDeleteSubject(String subject) {
         jdbc.sql("DELETE FROM registry_subject_version WHERE subject = :subject")
                 .param("subject", subject)
                 .update();
     }
 
-    Optional<String> compatibility(String subject) {
+    public Optional<String> compatibility(String subject) {
         return jdbc.sql("SELECT compatibility FROM registry_compatibility WHERE subject = :subject")
                 .param("subject", subject)
                 .query(String.class).optional();
     }
 
-    void setCompatibility(String subject, String compatibility) {
+    public void setCompatibility(String subject, String compatibility) {
         jdbc.sql("""
                         INSERT INTO registry_compatibility (subject, compatibility) VALUES (:subject, :compatibility)
                         ON CONFLICT (subject) DO UPDATE SET compatibility = EXCLUDED.compatibility, updated_at = now()""")
@@ -148,7 +148,7 @@ class SchemaRegistryStore {
                 .update();
     }
 
-    void deleteCompatibility(String subject) {
+    public void deleteCompatibility(String subject) {
         jdbc.sql("DELETE FROM registry_compatibility WHERE subject = :subject")
                 .param("subject", subject)
                 .update();

@@ -1,7 +1,8 @@
-package org.safeguarding.exchange.service.directory;
+package org.safeguarding.exchange.service.directory.internal;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.safeguarding.exchange.service.directory.Agency;
 
 /** The agency directory as configured: {@code exchange.directory.agencies[n].code/name/kind}. */
 @ConfigurationProperties("exchange.directory")

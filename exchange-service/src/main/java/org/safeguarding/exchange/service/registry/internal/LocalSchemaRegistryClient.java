@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.registry;
+package org.safeguarding.exchange.service.registry.internal;
 
 import org.apache.avro.Schema;
 import org.safeguarding.exchange.registry.client.IncompatibleSchemaException;
@@ -7,17 +7,19 @@ import org.safeguarding.exchange.registry.client.SchemaNotFoundException;
 import org.safeguarding.exchange.registry.client.SchemaRegistryClient;
 import org.safeguarding.exchange.registry.client.SchemaRegistryException;
 import org.safeguarding.exchange.registry.client.SubjectNotFoundException;
+import org.safeguarding.exchange.service.registry.RegistryException;
+import org.safeguarding.exchange.service.registry.SchemaRegistry;
 
 /**
  * The service's own serde talking to the registry it serves, in-process: the same rules and store as the HTTP API,
  * without an HTTP round trip to itself. Errors become the client's exceptions, as the HTTP client would raise them.
  */
-final class LocalSchemaRegistryClient implements SchemaRegistryClient {
+public final class LocalSchemaRegistryClient implements SchemaRegistryClient {
 
     private static final String LOCATION = "in-process registry";
     private final SchemaRegistry registry;
 
-    LocalSchemaRegistryClient(SchemaRegistry registry) {
+    public LocalSchemaRegistryClient(SchemaRegistry registry) {
         this.registry = registry;
     }
 

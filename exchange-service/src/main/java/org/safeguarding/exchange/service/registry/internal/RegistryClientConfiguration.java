@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.registry;
+package org.safeguarding.exchange.service.registry.internal;
 
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
@@ -10,16 +10,17 @@ import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.safeguarding.exchange.service.registry.SchemaRegistry;
 
 /**
  * The registry the service's own serde uses: the one it serves, in-process, unless {@code schema.registry.url}
  * names another (Confluent Schema Registry, Apicurio, Karapace), which is then used over HTTP with caching.
  */
 @Configuration(proxyBeanMethods = false)
-class RegistryClientConfiguration {
+public class RegistryClientConfiguration {
 
     @Bean
-    SchemaRegistryClient schemaRegistryClient(SchemaRegistry registry, @Value("${schema.registry.url:}") String externalUrl,
+    public SchemaRegistryClient schemaRegistryClient(SchemaRegistry registry, @Value("${schema.registry.url:}") String externalUrl,
             @Value("${basic.auth.credentials.source:URL}") String credentialsSource,
             @Value("${basic.auth.user.info:}") String userInfo) {
         if (!externalUrl.isBlank()) {
@@ -32,7 +33,7 @@ class RegistryClientConfiguration {
 
     /** Receipts are written as agencies write their messages: Confluent framing, TopicRecordNameStrategy subjects. */
     @Bean
-    Serializer<Object> receiptSerializer(SchemaRegistryClient registry) {
+    public Serializer<Object> receiptSerializer(SchemaRegistryClient registry) {
         return new ExchangeAvroSerializer(registry, Map.of(
                 ExchangeAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true,
                 ExchangeAvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy"),

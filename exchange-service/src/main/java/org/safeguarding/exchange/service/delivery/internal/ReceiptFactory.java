@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.delivery;
+package org.safeguarding.exchange.service.delivery.internal;
 
 import exchange.v1.Receipt;
 import exchange.v1.ReceiptStatus;
@@ -11,12 +11,12 @@ import org.safeguarding.exchange.service.register.RegisterEntry;
 import org.safeguarding.exchange.service.register.RegisterFlags;
 
 /** The receipt that answers a message, derived from its register entry alone, so it can be sent again at any time. */
-final class ReceiptFactory {
+public final class ReceiptFactory {
 
     private ReceiptFactory() {
     }
 
-    static Receipt receiptFor(String messageId, RegisterEntry entry, boolean duplicate) {
+    public static Receipt receiptFor(String messageId, RegisterEntry entry, boolean duplicate) {
         List<String> flags = new ArrayList<>(entry.message().flags().stream().sorted().toList());
         if (duplicate) {
             flags.add(RegisterFlags.DUPLICATE);
