@@ -5,13 +5,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Instant;
+import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.safeguarding.exchange.service.checkpoints.RegisterVerifier;
+import org.safeguarding.exchange.service.register.RegisterSearch;
+import org.safeguarding.exchange.service.register.SharingRegister;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Keeps the module boundaries of ../shared/ARCHITECTURE.md honest: one-way dependencies between feature modules,
+ * Keeps the module boundaries honest: one-way dependencies between feature modules,
  * framework-free policy rules and integrity proofs, a register that knows nothing of HTTP, and start-up-only use of
  * the embedded infrastructure and the demo.
  */
@@ -59,6 +65,26 @@ class ArchitectureTest {
     void onlyStartUpUsesTheEmbeddedInfrastructureOrTheDemo() {
         noClasses().that().resideOutsideOfPackages(BASE + ".embedded..", BASE + ".demo..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + ".embedded..", BASE + ".demo..")
+                .check(classes);
+    }
+
+    /** Every read of the register is scoped and logged by audit's RegisterReads, so a new endpoint cannot forget the log. */
+    @Test
+    void httpEndpointsReadTheRegisterOnlyThroughTheLoggedReads() {
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().belongToAnyOf(RegisterSearch.class, SharingRegister.class, RegisterVerifier.class)
+                .check(classes);
+    }
+
+    /**
+     * The service reads time from the Clock bean, so that tests can move it and every instant in one poll agrees. The
+     * demo plays the agencies, whose clocks are their own.
+     */
+    @Test
+    void timeIsReadFromTheClockBean() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".demo..").should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
                 .check(classes);
     }
 }

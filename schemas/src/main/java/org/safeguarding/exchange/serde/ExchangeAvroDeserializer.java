@@ -108,7 +108,11 @@ public class ExchangeAvroDeserializer implements Deserializer<Object> {
             }
             SpecificData model = SpecificData.getForClass(generated);
             Schema readerSchema = model.getSchema(generated);
-            return new Reader(writer, new SpecificDatumReader<>(writer, readerSchema, model));
+            SpecificDatumReader<Object> datumReader = new SpecificDatumReader<>(writer, readerSchema, model);
+            // Avro refuses to load classes outside its trust list (org.apache.avro.SERIALIZABLE_PACKAGES); the generated
+            // class this reader was asked for is trusted by being asked for, so no JVM flag is needed.
+            datumReader.getTrustedPackages().add(generated.getPackageName());
+            return new Reader(writer, datumReader);
         }
         return new Reader(writer, new GenericDatumReader<>(writer, writer, GenericData.get()));
     }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.safeguarding.exchange.service.integrity.Checkpoint;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,12 +15,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.safeguarding.exchange.service.checkpoints.internal.CheckpointKeyPair;
 import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
 import org.safeguarding.exchange.service.checkpoints.internal.ProofTree;
 
-/** Signed checkpoints, the public key that checks them, Merkle proofs and the verifiable export (CHECKPOINTS.md). */
+/** Signed checkpoints, the public key that checks them and Merkle proofs (CHECKPOINTS.md). */
 @RestController
 class CheckpointController {
 
@@ -30,13 +28,11 @@ class CheckpointController {
     private final CheckpointStore store;
     private final ProofTree tree;
     private final CheckpointKeyPair key;
-    private final RegisterVerifier verifier;
 
-    CheckpointController(CheckpointStore store, ProofTree tree, CheckpointKeyPair key, RegisterVerifier verifier) {
+    CheckpointController(CheckpointStore store, ProofTree tree, CheckpointKeyPair key) {
         this.store = store;
         this.tree = tree;
         this.key = key;
-        this.verifier = verifier;
     }
 
     @GetMapping("/api/register/checkpoints/public-key")
@@ -79,14 +75,6 @@ class CheckpointController {
         body.put("toRootHash", HEX.formatHex(proof.toRoot()));
         body.put("proof", hex(proof.proof()));
         return body;
-    }
-
-    /** Every entry, in leaf order, with every column its hash covers: what the offline verifier checks. */
-    @GetMapping("/api/register/export")
-    ResponseEntity<StreamingResponseBody> export() {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ExportFormat.MEDIA_TYPE))
-                .header("Content-Disposition", "attachment; filename=\"register.jsonl\"")
-                .body(verifier::export);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

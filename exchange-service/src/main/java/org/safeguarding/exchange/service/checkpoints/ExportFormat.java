@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ExportFormat {
 
-    static final String MEDIA_TYPE = "application/x-ndjson";
+    public static final String MEDIA_TYPE = "application/x-ndjson";
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final HexFormat HEX = HexFormat.of();
 

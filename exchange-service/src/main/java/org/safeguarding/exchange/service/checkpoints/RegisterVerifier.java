@@ -61,20 +61,23 @@ public class RegisterVerifier {
         });
     }
 
-    /** Writes the verifiable export (JSON Lines, {@link ExportFormat}). */
-    void export(OutputStream out) {
+    /** Writes the verifiable export (JSON Lines, {@link ExportFormat}); returns how many entries it wrote. */
+    public long export(OutputStream out) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        long[] written = {0};
         snapshot.executeWithoutResult(status -> inLeafOrder(new Visitor() {
             @Override
             public void leaf(long leafIndex, long sequence, byte[] leafHash, RegisterEntry entry) {
                 if (entry != null) {
                     write(writer, ExportFormat.line(leafIndex, entry));
+                    written[0]++;
                 }
             }
 
             @Override
             public void notYetInTree(RegisterEntry entry) {
                 write(writer, ExportFormat.line(null, entry));
+                written[0]++;
             }
         }));
         try {
@@ -82,6 +85,7 @@ public class RegisterVerifier {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return written[0];
     }
 
     private static void write(Writer writer, String line) {

@@ -357,4 +357,14 @@ class AuditApiTest extends ExchangeServiceTest {
         assertThat(lines).hasSize(3);
         assertThat(new HashSet<>(accessLog(caseB).stream().map(a -> a.get("action")).toList())).contains("export");
     }
+
+    @Test
+    void theVerifiableExportIsLoggedAsABulkReadOfEveryEntry() {
+        String jsonl = http().get().uri("/api/register/export").retrieve().body(String.class);
+        long lines = jsonl.lines().count();
+        assertThat(lines).isEqualTo(registerSize());
+        assertThat(accessLog(caseB)).as("a bulk read, which may have included the case").anySatisfy(a ->
+                assertThat(a).containsEntry("action", "verifiable-export").containsEntry("principal", TestUsers.AUDITOR)
+                        .containsEntry("rowCount", (int) lines).containsEntry("caseReferences", null));
+    }
 }

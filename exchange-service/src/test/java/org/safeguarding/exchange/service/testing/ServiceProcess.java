@@ -45,7 +45,6 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
-                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=" + System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "exchange.v1"),
                 "-cp", classPath,
                 ExchangeApplication.class.getName(),
                 "--server.port=" + port));

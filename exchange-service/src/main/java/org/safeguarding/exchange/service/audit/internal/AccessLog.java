@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.audit;
+package org.safeguarding.exchange.service.audit.internal;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -18,18 +18,18 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who has read the register: every read (who, which query, when, how many rows, which cases) and every refusal, in
- * the append-only {@code access_log} table (V4__access_log.sql).
+ * the append-only {@code access_log} table (the audit migration).
  */
 @Component
-class AccessLog {
+public class AccessLog {
 
     /** A read returning entries of more cases than this is kept as a bulk read rather than listing every case. */
-    static final int MAX_CASES_LISTED = 10_000;
+    public static final int MAX_CASES_LISTED = 10_000;
 
     enum Outcome { ALLOWED, REFUSED }
 
     /** One row of the access log as auditors read it; {@code caseReferences} null means a bulk read. */
-    record Access(long id, Instant accessedAt, String principal, List<String> roles, String agency, String action,
+    public record Access(long id, Instant accessedAt, String principal, List<String> roles, String agency, String action,
             @com.fasterxml.jackson.annotation.JsonRawValue String query, String caseReference, List<String> caseReferences,
             long rowCount, String outcome, String reason) {
     }
@@ -42,11 +42,11 @@ class AccessLog {
         this.json = json;
     }
 
-    void allowed(Caller caller, String action, Map<String, ?> query, String caseReference, Collection<String> cases, long rows) {
+    public void allowed(Caller caller, String action, Map<String, ?> query, String caseReference, Collection<String> cases, long rows) {
         write(caller, action, query, caseReference, cases, rows, Outcome.ALLOWED, null);
     }
 
-    void refused(Caller caller, String action, Map<String, ?> query, String caseReference, String reason) {
+    public void refused(Caller caller, String action, Map<String, ?> query, String caseReference, String reason) {
         write(caller, action, query, caseReference, List.of(), 0, Outcome.REFUSED, reason);
     }
 
@@ -65,7 +65,7 @@ class AccessLog {
      * Reads of (or refusals about) a case, newest first: reads that named the case or returned any of its entries,
      * and bulk reads too large to list their cases, which may have included it.
      */
-    List<Access> find(String caseReference, String principal, Long before, int limit) {
+    public List<Access> find(String caseReference, String principal, Long before, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select id, accessed_at, principal, roles, agency, action, query::text as query, case_reference, case_references,
                        row_count, outcome, reason from access_log where true""");
@@ -113,11 +113,16 @@ class AccessLog {
     private static Access access(ResultSet rs) throws SQLException {
         return new Access(rs.getLong("id"), rs.getTimestamp("accessed_at").toInstant(), rs.getString("principal"),
                 strings(rs.getArray("roles")), rs.getString("agency"), rs.getString("action"), rs.getString("query"),
-                rs.getString("case_reference"), strings(rs.getArray("case_references")), rs.getLong("row_count"),
+                rs.getString("case_reference"), bulkOrCases(rs.getArray("case_references")), rs.getLong("row_count"),
                 rs.getString("outcome"), rs.getString("reason"));
     }
 
     private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    /** The cases a read listed, or null for a bulk read too large to list them (as {@link Access} documents). */
+    private static List<String> bulkOrCases(Array array) throws SQLException {
+        return array == null ? null : Arrays.asList((String[]) array.getArray());
     }
 }

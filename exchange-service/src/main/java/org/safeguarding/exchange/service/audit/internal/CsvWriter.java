@@ -1,10 +1,11 @@
-package org.safeguarding.exchange.service.audit;
+package org.safeguarding.exchange.service.audit.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
+import org.safeguarding.exchange.service.audit.EntryWriter;
 import org.safeguarding.exchange.service.register.EntryView;
 
 /**
@@ -12,36 +13,42 @@ import org.safeguarding.exchange.service.register.EntryView;
  * text field that a spreadsheet would run as a formula (starting with = + - @, tab or carriage return) is prefixed
  * with a single quote, because these exports are opened in spreadsheets and their text comes from many agencies.
  */
-final class CsvWriter {
+public final class CsvWriter implements EntryWriter {
 
-    static final List<String> HEADER = List.of("sequence", "receivedAt", "outcome", "recordType", "caseReference", "sendingAgency",
+    public static final List<String> HEADER = List.of("sequence", "receivedAt", "outcome", "recordType", "caseReference", "sendingAgency",
             "recipientAgencies", "requesterName", "decision", "consentStatus", "occurredAt", "recordedAt", "lateEntry", "flags",
             "messageId", "entryHash", "message");
 
     private final Writer out;
 
-    CsvWriter(Writer out) {
+    public CsvWriter(Writer out) {
         this.out = out;
     }
 
-    void header() {
+    public void header() {
         row(HEADER);
     }
 
-    void entry(EntryView e) {
+    @Override
+    public void entry(EntryView e) {
         row(List.of(Long.toString(e.sequence()), text(e.receivedAt()), text(e.outcome()), text(e.recordType()), text(e.caseReference()),
                 text(e.sendingAgency()), String.join(";", e.recipientAgencies()), text(e.requesterName()), text(e.decision()),
                 text(e.consentStatus()), text(e.occurredAt()), text(e.recordedAt()), Boolean.toString(e.lateEntry()),
                 String.join(";", e.flags()), text(e.messageId()), text(e.entryHash()), text(e.message())));
     }
 
-    static String field(String value) {
+    public static String field(String value) {
         String v = value;
         if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
         boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
         return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+    }
+
+    @Override
+    public void finish() throws IOException {
+        out.flush();
     }
 
     private void row(List<String> fields) {

@@ -1,5 +1,7 @@
-package org.safeguarding.exchange.service.audit;
+package org.safeguarding.exchange.service.audit.internal;
 
+import java.util.List;
+import org.safeguarding.exchange.service.register.EntryView;
 import org.safeguarding.exchange.service.security.Caller;
 import org.safeguarding.exchange.service.security.Role;
 
@@ -10,9 +12,9 @@ import org.safeguarding.exchange.service.security.Role;
  * @param agency the only agency whose entries may be seen, or null for all
  * @param bodies whether message bodies may be seen
  */
-record ReadScope(String agency, boolean bodies) {
+public record ReadScope(String agency, boolean bodies) {
 
-    static ReadScope of(Caller caller) {
+    public static ReadScope of(Caller caller) {
         if (caller.has(Role.AUDITOR)) {
             return new ReadScope(null, true);
         }
@@ -26,7 +28,21 @@ record ReadScope(String agency, boolean bodies) {
         return new ReadScope("", false);
     }
 
-    boolean restrictedToAgency() {
+    public boolean restrictedToAgency() {
         return agency != null;
+    }
+
+    /** Whether the entry is within this scope: any entry, or one the agency sent or received. */
+    public boolean sees(EntryView entry) {
+        return agency == null || agency.equals(entry.sendingAgency()) || entry.recipientAgencies().contains(agency);
+    }
+
+    /** The entries as this scope shows them: without their message bodies where bodies may not be seen. */
+    public List<EntryView> present(List<EntryView> entries) {
+        return bodies ? entries : entries.stream().map(EntryView::withoutMessage).toList();
+    }
+
+    public EntryView present(EntryView entry) {
+        return bodies ? entry : entry.withoutMessage();
     }
 }

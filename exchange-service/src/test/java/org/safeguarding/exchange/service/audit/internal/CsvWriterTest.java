@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.audit;
+package org.safeguarding.exchange.service.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
