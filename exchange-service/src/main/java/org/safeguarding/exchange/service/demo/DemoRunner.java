@@ -1,6 +1,7 @@
 package org.safeguarding.exchange.service.demo;
 
 import java.util.Set;
+import org.safeguarding.exchange.service.registry.RegistryProperties;
 import org.safeguarding.exchange.service.security.Role;
 import org.safeguarding.exchange.service.security.UserAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,13 +15,21 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("exchange.demo.enabled")
 class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
 
+    private final DemoProperties demo;
+    private final RegistryProperties registryProperties;
+
+    DemoRunner(DemoProperties demo, RegistryProperties registryProperties) {
+        this.demo = demo;
+        this.registryProperties = registryProperties;
+    }
+
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         var context = event.getApplicationContext();
         var environment = context.getEnvironment();
         String http = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
         String registry = environment.getProperty("schema.registry.url",
-                http + environment.getProperty("exchange.registry.base-path", "/registry"));
+                http + registryProperties.basePath());
         try {
             // The demo reads the register as an auditor of its own, created for this run with a random password.
             String user = "demo-auditor-" + System.nanoTime();
@@ -29,7 +38,7 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
         } catch (Exception e) {
             throw new IllegalStateException("The scripted exchange failed: " + e.getMessage(), e);
         }
-        if (environment.getProperty("exchange.demo.exit", Boolean.class, false)) {
+        if (demo.exit()) {
             System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 0));
         }
     }

@@ -1,6 +1,7 @@
 package org.safeguarding.exchange.service.directory;
 
 import java.util.Map;
+import org.safeguarding.exchange.service.registry.RegistryProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,10 +17,10 @@ class ConnectionController {
 
     ConnectionController(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${schema.registry.url:}") String externalRegistryUrl,
-            @Value("${exchange.registry.base-path:/registry}") String registryBasePath) {
+            RegistryProperties registry) {
         this.bootstrapServers = bootstrapServers;
         this.externalRegistryUrl = externalRegistryUrl;
-        this.registryBasePath = registryBasePath;
+        this.registryBasePath = registry.basePath();
     }
 
     @GetMapping("/api/exchange/connection")

@@ -1,6 +1,7 @@
 package org.safeguarding.exchange.service.intake;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Intake settings.
@@ -9,10 +10,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partitions      partitions of each intake topic when the service creates it
  */
 @ConfigurationProperties("exchange.intake")
-public record IntakeProperties(Integer maxMessageBytes, Integer partitions) {
-
-    public IntakeProperties {
-        maxMessageBytes = maxMessageBytes == null ? 256 * 1024 : maxMessageBytes;
-        partitions = partitions == null ? 4 : partitions;
-    }
+public record IntakeProperties(@DefaultValue("262144") int maxMessageBytes, @DefaultValue("4") int partitions) {
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -26,8 +25,8 @@ public class RegistryProtocolErrors implements HandlerExceptionResolver, Ordered
 
     private final String basePath;
 
-    public RegistryProtocolErrors(@Value("${exchange.registry.base-path:/registry}") String basePath) {
-        this.basePath = basePath;
+    public RegistryProtocolErrors(RegistryProperties properties) {
+        this.basePath = properties.basePath();
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.apache.avro.Schema;
 import org.safeguarding.exchange.service.registry.internal.AvroSchemas.ParsedSchema;
 import org.safeguarding.exchange.service.registry.internal.SchemaRegistryStore.VersionRow;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.safeguarding.exchange.service.registry.internal.AvroSchemas;
@@ -42,10 +41,9 @@ public class SchemaRegistry {
     private final SchemaRegistryStore store;
     private final CompatibilityLevel defaultCompatibility;
 
-    SchemaRegistry(SchemaRegistryStore store,
-                   @Value("${exchange.registry.default-compatibility:BACKWARD_TRANSITIVE}") String defaultCompatibility) {
+    SchemaRegistry(SchemaRegistryStore store, RegistryProperties properties) {
         this.store = store;
-        this.defaultCompatibility = CompatibilityLevel.parse(defaultCompatibility);
+        this.defaultCompatibility = properties.defaultCompatibility();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
@@ -28,6 +29,7 @@ public final class StandaloneRegistry implements AutoCloseable {
             "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"})
     @ComponentScan(basePackageClasses = StandaloneRegistry.class)
+    @EnableConfigurationProperties(RegistryProperties.class)
     public static class Configuration {
     }
 

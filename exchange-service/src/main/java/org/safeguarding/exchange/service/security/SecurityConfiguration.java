@@ -69,6 +69,8 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**").hasRole(ADMIN)
                 .requestMatchers("/api/agencies").authenticated()
                 .requestMatchers("/api/register/verify").hasAnyRole(AUDITOR, HUB, ADMIN)
+                // Every entry with its message bytes: what hubs and agencies may not see.
+                .requestMatchers("/api/register/export").hasRole(AUDITOR)
                 .requestMatchers("/api/register/**").hasAnyRole(AUDITOR, HUB, AGENCY)
                 .requestMatchers("/api/audit/export/**", "/api/audit/subject-access/**", "/api/audit/access-log/**")
                 .hasRole(AUDITOR)

@@ -359,7 +359,9 @@ class AuditApiTest extends ExchangeServiceTest {
     }
 
     @Test
-    void theVerifiableExportIsLoggedAsABulkReadOfEveryEntry() {
+    void theVerifiableExportIsForAuditorsAndIsLoggedAsABulkReadOfEveryEntry() {
+        assertThat(status(http(TestUsers.HUB), "/api/register/export")).as("hubs see no message bodies").isEqualTo(403);
+        assertThat(status(http(TestUsers.SCHOOL), "/api/register/export")).as("agencies see only their own entries").isEqualTo(403);
         String jsonl = http().get().uri("/api/register/export").retrieve().body(String.class);
         long lines = jsonl.lines().count();
         assertThat(lines).isEqualTo(registerSize());

@@ -4,7 +4,12 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.safeguarding.exchange.service.directory.Agency;
 
-/** The agency directory as configured: {@code exchange.directory.agencies[n].code/name/kind}. */
+/**
+ * The agency directory as configured.
+ *
+ * @param agencies the partner agencies ({@code agencies[n].code/name/kind}): what counts as a known agency code, and
+ *                 which inbox and receipts topics exist
+ */
 @ConfigurationProperties("exchange.directory")
 public record DirectoryProperties(List<Agency> agencies) {
 

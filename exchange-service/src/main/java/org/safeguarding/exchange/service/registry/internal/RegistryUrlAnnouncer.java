@@ -2,7 +2,7 @@ package org.safeguarding.exchange.service.registry.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.safeguarding.exchange.service.registry.RegistryProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
@@ -15,8 +15,8 @@ public class RegistryUrlAnnouncer implements ApplicationListener<WebServerInitia
 
     private final String basePath;
 
-    public RegistryUrlAnnouncer(@Value("${exchange.registry.base-path:/registry}") String basePath) {
-        this.basePath = basePath;
+    public RegistryUrlAnnouncer(RegistryProperties properties) {
+        this.basePath = properties.basePath();
     }
 
     @Override

@@ -1,0 +1,17 @@
+package org.safeguarding.exchange.service.registry;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The built-in schema registry.
+ *
+ * @param basePath             where the registry's Confluent-compatible API is served: {@code schema.registry.url} is
+ *                             {@code http://<host>:<port><basePath>}
+ * @param defaultCompatibility the compatibility level of subjects that set none; the exchange contract requires
+ *                             {@code BACKWARD_TRANSITIVE}
+ */
+@ConfigurationProperties("exchange.registry")
+public record RegistryProperties(@DefaultValue("/registry") String basePath,
+        @DefaultValue("BACKWARD_TRANSITIVE") CompatibilityLevel defaultCompatibility) {
+}
