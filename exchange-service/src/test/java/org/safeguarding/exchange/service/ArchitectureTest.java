@@ -13,7 +13,7 @@ import org.springframework.modulith.core.ApplicationModules;
 /**
  * Keeps the module boundaries of ../shared/ARCHITECTURE.md honest: one-way dependencies between feature modules,
  * framework-free policy rules and integrity proofs, a register that knows nothing of HTTP, and start-up-only use of
- * the embedded infrastructure and the demo.
+ * the ready banner and the demo.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchitectureTest {
@@ -57,8 +57,8 @@ class ArchitectureTest {
 
     @Test
     void onlyStartUpUsesTheEmbeddedInfrastructureOrTheDemo() {
-        noClasses().that().resideOutsideOfPackages(BASE + ".embedded..", BASE + ".demo..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".embedded..", BASE + ".demo..")
+        noClasses().that().resideOutsideOfPackages(BASE + ".startup..", BASE + ".demo..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".startup..", BASE + ".demo..")
                 .check(classes);
     }
 }
