@@ -19,8 +19,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.safeguarding.exchange.agency.AgencyClient;
 import org.safeguarding.exchange.benchmarks.LoadKafka.CommittedCounter;
 import org.safeguarding.exchange.benchmarks.LoadMessages.Message;
+import org.safeguarding.exchange.embedded.EmbeddedKafka;
 import org.safeguarding.exchange.service.ExchangeApplication;
-import org.safeguarding.exchange.service.embedded.EmbeddedKafkaLauncher;
 import org.safeguarding.exchange.service.lifecycle.DeadlineQueries;
 import org.safeguarding.exchange.service.lifecycle.ReminderScheduler;
 import org.springframework.boot.SpringApplication;
@@ -137,8 +137,10 @@ public final class PipelineLoadDriver {
         int latencyWarmupSeconds = intOption("latency-warmup-seconds", 5);
 
         System.out.printf("Machine: %d processors, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
-        String bootstrap = options.containsKey("bootstrap-servers") ? options.get("bootstrap-servers") : EmbeddedKafkaLauncher.start();
         Path dataDir = Files.createTempDirectory("exchange-load-");
+        // A fresh broker on a free port unless one is named: each run measures from empty topics.
+        EmbeddedKafka kafka = options.containsKey("bootstrap-servers") ? null : EmbeddedKafka.start(dataDir.resolve("kafka"), 0);
+        String bootstrap = kafka == null ? options.get("bootstrap-servers") : kafka.bootstrapServers();
         List<String> serviceArgs = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
@@ -298,6 +300,9 @@ public final class PipelineLoadDriver {
                         result.percentiles(), "(reference)", true);
             }
         } finally {
+            if (kafka != null) {
+                kafka.close();
+            }
             if (!flag("keep-data")) {
                 deleteRecursively(dataDir);
             }

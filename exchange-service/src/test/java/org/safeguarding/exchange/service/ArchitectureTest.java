@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Keeps the module boundaries honest: one-way dependencies between feature modules,
  * framework-free policy rules and integrity proofs, a register that knows nothing of HTTP, and start-up-only use of
- * the embedded infrastructure and the demo.
+ * the ready banner and the demo.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchitectureTest {
@@ -63,8 +63,8 @@ class ArchitectureTest {
 
     @Test
     void onlyStartUpUsesTheEmbeddedInfrastructureOrTheDemo() {
-        noClasses().that().resideOutsideOfPackages(BASE + ".embedded..", BASE + ".demo..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".embedded..", BASE + ".demo..")
+        noClasses().that().resideOutsideOfPackages(BASE + ".startup..", BASE + ".demo..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".startup..", BASE + ".demo..")
                 .check(classes);
     }
 

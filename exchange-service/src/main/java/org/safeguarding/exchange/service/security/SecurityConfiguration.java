@@ -1,6 +1,7 @@
 package org.safeguarding.exchange.service.security;
 
 import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
 import org.safeguarding.exchange.service.directory.AgencyDirectory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,12 +47,14 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /** Configured users, or generated ones whose passwords are kept in {@code <data-dir>/credentials.properties}. */
     @Bean
-    UserAccounts userAccounts(SecurityProperties properties, AgencyDirectory directory, PasswordEncoder encoder) {
+    UserAccounts userAccounts(SecurityProperties properties, AgencyDirectory directory, PasswordEncoder encoder,
+            @Value("${exchange.embedded.data-dir:./data}") String dataDir) {
         if (!properties.users().isEmpty() || tokens) {
             return UserAccounts.configured(properties.users(), encoder);
         }
-        return UserAccounts.generated(directory.all(), encoder, System.out);
+        return UserAccounts.generated(directory.all(), encoder, Path.of(dataDir, "credentials.properties"));
     }
 
     @Bean

@@ -1,12 +1,16 @@
 package org.safeguarding.exchange.service.security;
 
-import java.io.PrintStream;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.safeguarding.exchange.service.directory.Agency;
@@ -18,7 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * The users of the embedded default, held as bcrypt hashes only. Configured users come from
  * {@code exchange.security.users}; with none configured, one user per role and one per directory agency are created
- * with random passwords, which are printed once and then forgotten.
+ * with random passwords, kept in a file readable by its owner only ({@link GeneratedCredentials}) so that they
+ * survive restarts.
  */
 public class UserAccounts implements UserDetailsService {
 
@@ -26,6 +31,7 @@ public class UserAccounts implements UserDetailsService {
 
     private final Map<String, ExchangeUser> users = new ConcurrentHashMap<>();
     private final PasswordEncoder encoder;
+    private Path generatedCredentialsFile;
 
     UserAccounts(PasswordEncoder encoder) {
         this.encoder = encoder;
@@ -42,21 +48,30 @@ public class UserAccounts implements UserDetailsService {
         return accounts;
     }
 
-    /** One user per role and per agency, with random passwords printed once to {@code out}. */
-    static UserAccounts generated(List<Agency> agencies, PasswordEncoder encoder, PrintStream out) {
+    /** One user per role and per agency, with their passwords in {@code credentialsFile} (created on first use). */
+    static UserAccounts generated(List<Agency> agencies, PasswordEncoder encoder, Path credentialsFile) {
         UserAccounts accounts = new UserAccounts(encoder);
-        List<String> lines = new ArrayList<>();
-        lines.add(accounts.generate("auditor", EnumSet.of(Role.AUDITOR), null));
-        lines.add(accounts.generate("hub", EnumSet.of(Role.HUB), null));
-        lines.add(accounts.generate("admin", EnumSet.of(Role.ADMIN), null));
+        Map<String, Set<Role>> roles = new LinkedHashMap<>();
+        Map<String, String> agencyOf = new HashMap<>();
+        roles.put("auditor", EnumSet.of(Role.AUDITOR));
+        roles.put("hub", EnumSet.of(Role.HUB));
+        roles.put("admin", EnumSet.of(Role.ADMIN));
         for (Agency agency : agencies) {
-            lines.add(accounts.generate(agency.code().toLowerCase(java.util.Locale.ROOT), EnumSet.of(Role.AGENCY), agency.code()));
+            String name = agency.code().toLowerCase(Locale.ROOT);
+            roles.put(name, EnumSet.of(Role.AGENCY));
+            agencyOf.put(name, agency.code());
         }
-        StringBuilder text = new StringBuilder("\n=== Users of this run (generated because exchange.security.users is empty;"
-                + " the passwords are shown only now and kept only as bcrypt hashes) ===\n");
-        lines.forEach(line -> text.append("  ").append(line).append('\n'));
-        out.println(text);
+        Map<String, String> passwords = GeneratedCredentials.passwords(credentialsFile, new ArrayList<>(roles.keySet()),
+                UserAccounts::randomPassword);
+        roles.forEach((name, userRoles) -> accounts.add(
+                new ExchangeUser(name, encoder.encode(passwords.get(name)), userRoles, agencyOf.get(name))));
+        accounts.generatedCredentialsFile = credentialsFile.toAbsolutePath().normalize();
         return accounts;
+    }
+
+    /** Where the generated users' passwords are, when the users were generated rather than configured. */
+    public Optional<Path> generatedCredentialsFile() {
+        return Optional.ofNullable(generatedCredentialsFile);
     }
 
     /** Adds a user with a random password and returns the password (for the demo, which logs in as its own user). */
@@ -73,11 +88,6 @@ public class UserAccounts implements UserDetailsService {
             throw new UsernameNotFoundException("No such user");
         }
         return user;
-    }
-
-    private String generate(String name, Set<Role> roles, String agency) {
-        String password = addGeneratedUser(name, roles, agency);
-        return String.format("%-22s %-28s roles %s%s", name, password, roles, agency == null ? "" : ", agency " + agency);
     }
 
     private void add(ExchangeUser user) {

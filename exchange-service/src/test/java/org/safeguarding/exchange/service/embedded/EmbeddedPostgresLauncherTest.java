@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.safeguarding.exchange.embedded.EmbeddedPostgresLauncher;
 import org.safeguarding.exchange.service.registry.StandaloneRegistry;
 import org.safeguarding.exchange.service.testing.TestInfrastructure;
 

@@ -1,12 +1,15 @@
 package org.safeguarding.exchange.service.testing;
 
-import org.safeguarding.exchange.service.embedded.EmbeddedKafkaLauncher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.safeguarding.exchange.embedded.EmbeddedKafka;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * One Kafka broker for every test in the JVM: a Testcontainers broker where a Docker engine exists, else the same
- * in-process KRaft broker the embedded default runs.
+ * in-process KRaft broker the embedded default runs, on a free port with its log under java.io.tmpdir (target/tmp).
  */
 public final class TestKafka {
 
@@ -17,9 +20,18 @@ public final class TestKafka {
 
     public static synchronized String bootstrapServers() {
         if (bootstrapServers == null) {
-            bootstrapServers = dockerAvailable() ? startContainer() : EmbeddedKafkaLauncher.start();
+            bootstrapServers = dockerAvailable() ? startContainer() : startEmbedded();
         }
         return bootstrapServers;
+    }
+
+    @SuppressWarnings("resource") // lives as long as the JVM
+    private static String startEmbedded() {
+        try {
+            return EmbeddedKafka.start(Files.createTempDirectory("test-kafka"), 0).bootstrapServers();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @SuppressWarnings("resource") // lives as long as the JVM; Testcontainers' reaper removes it

@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.embedded;
+package org.safeguarding.exchange.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +29,12 @@ import org.springframework.core.env.PropertySource;
  */
 public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
 
-    static final String URL_PROPERTY = "spring.datasource.url";
-    static final String PROPERTY_SOURCE_NAME = "embeddedPostgres";
+    public static final String URL_PROPERTY = "spring.datasource.url";
+    public static final String PROPERTY_SOURCE_NAME = "embeddedPostgres";
+    /** The folder under which the embedded servers keep their files: {@code postgres/} and {@code kafka/}. */
+    public static final String DATA_DIR_PROPERTY = "exchange.embedded.data-dir";
+    /** "true" once an embedded server has started in this application (read by the service's ready banner). */
+    public static final String STARTED_PROPERTY = "exchange.embedded.started";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -38,7 +42,7 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
                 || !environment.getProperty("exchange.embedded.postgres.enabled", Boolean.class, true)) {
             return;
         }
-        Path dataDir = Path.of(environment.getProperty("exchange.embedded.data-dir", "./data"), "postgres");
+        Path dataDir = Path.of(environment.getProperty(DATA_DIR_PROPERTY, "./data"), "postgres");
         int port = environment.getProperty("exchange.embedded.postgres.port", Integer.class, 0);
         // Any other server setting, e.g. exchange.embedded.postgres.settings.shared_preload_libraries=pg_stat_statements
         Map<String, String> settings = Binder.get(environment)
@@ -75,7 +79,17 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
 
         @Override
         public Object getProperty(String name) {
-            return URL_PROPERTY.equals(name) ? jdbcUrl() : null;
+            if (URL_PROPERTY.equals(name)) {
+                return jdbcUrl();
+            }
+            if (STARTED_PROPERTY.equals(name)) {
+                return started() ? "true" : null;
+            }
+            return null;
+        }
+
+        private synchronized boolean started() {
+            return postgres != null;
         }
 
         synchronized String jdbcUrl() {

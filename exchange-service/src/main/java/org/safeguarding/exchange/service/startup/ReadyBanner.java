@@ -1,23 +1,34 @@
-package org.safeguarding.exchange.service.embedded;
+package org.safeguarding.exchange.service.startup;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.safeguarding.exchange.service.security.UserAccounts;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Prints, once the service is ready, where everything is: what a newcomer needs to point a Kafka client, a
- * schema-registry client or a browser at the running exchange.
+ * schema-registry client or a browser at the running exchange, and where the generated passwords are. With the
+ * embedded default it also names the data folder the embedded servers keep their files in.
  */
 @Component
-class EmbeddedServices implements ApplicationListener<ApplicationReadyEvent> {
+class ReadyBanner implements ApplicationListener<ApplicationReadyEvent> {
+
+    private final ObjectProvider<UserAccounts> accounts;
+
+    ReadyBanner(ObjectProvider<UserAccounts> accounts) {
+        this.accounts = accounts;
+    }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        var environment = event.getApplicationContext().getEnvironment();
-        Map<String, String> lines = new LinkedHashMap<>();
+        Environment environment = event.getApplicationContext().getEnvironment();
+        Map<String, Object> lines = new LinkedHashMap<>();
         lines.put("Kafka bootstrap servers", environment.getProperty("spring.kafka.bootstrap-servers"));
         String http = "(no web server)";
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
@@ -27,6 +38,11 @@ class EmbeddedServices implements ApplicationListener<ApplicationReadyEvent> {
         }
         lines.put("HTTP", http);
         lines.put("PostgreSQL", environment.getProperty("spring.datasource.url"));
+        // Answered by the embedded module's launchers once one of them has started a server.
+        if (environment.getProperty("exchange.embedded.started", Boolean.class, false)) {
+            lines.put("Data folder", Path.of(environment.getProperty("exchange.embedded.data-dir", "./data")).toAbsolutePath().normalize());
+        }
+        accounts.ifAvailable(users -> users.generatedCredentialsFile().ifPresent(file -> lines.put("Generated users and passwords", file)));
         StringBuilder out = new StringBuilder("\n=== Safeguarding information exchange is ready ===\n");
         lines.forEach((what, where) -> out.append(String.format("  %-38s %s%n", what + ":", where)));
         System.out.println(out);
