@@ -24,7 +24,6 @@ public class EmbeddedKafkaLauncher implements EnvironmentPostProcessor {
 
     public static final String BOOTSTRAP_PROPERTY = "spring.kafka.bootstrap-servers";
     public static final String PORT_PROPERTY = "exchange.embedded.kafka.port";
-    public static final int DEFAULT_PORT = 9092;
     static final String PROPERTY_SOURCE_NAME = "embeddedKafka";
 
     @Override
@@ -32,9 +31,8 @@ public class EmbeddedKafkaLauncher implements EnvironmentPostProcessor {
         if (environment.containsProperty(BOOTSTRAP_PROPERTY)) {
             return;
         }
-        Path logDir = Path.of(environment.getProperty(EmbeddedPostgresLauncher.DATA_DIR_PROPERTY, "./data"), "kafka");
-        int port = environment.getProperty(PORT_PROPERTY, Integer.class, DEFAULT_PORT);
-        EmbeddedKafkaSource source = new EmbeddedKafkaSource(logDir, port);
+        EmbeddedProperties properties = EmbeddedProperties.of(environment);
+        EmbeddedKafkaSource source = new EmbeddedKafkaSource(properties.dataDir().resolve("kafka"), properties.kafka().port());
         environment.getPropertySources().addLast(source);
         // Destroyed after the beans created later (Kafka clients, listener containers), so they close first.
         application.addInitializers(context -> {

@@ -11,8 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
@@ -32,22 +30,17 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
     public static final String URL_PROPERTY = "spring.datasource.url";
     public static final String PROPERTY_SOURCE_NAME = "embeddedPostgres";
     /** The folder under which the embedded servers keep their files: {@code postgres/} and {@code kafka/}. */
-    public static final String DATA_DIR_PROPERTY = "exchange.embedded.data-dir";
     /** "true" once an embedded server has started in this application (read by the service's ready banner). */
     public static final String STARTED_PROPERTY = "exchange.embedded.started";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.containsProperty(URL_PROPERTY)
-                || !environment.getProperty("exchange.embedded.postgres.enabled", Boolean.class, true)) {
+        EmbeddedProperties.Postgres postgres = EmbeddedProperties.of(environment).postgres();
+        if (environment.containsProperty(URL_PROPERTY) || !postgres.enabled()) {
             return;
         }
-        Path dataDir = Path.of(environment.getProperty(DATA_DIR_PROPERTY, "./data"), "postgres");
-        int port = environment.getProperty("exchange.embedded.postgres.port", Integer.class, 0);
-        // Any other server setting, e.g. exchange.embedded.postgres.settings.shared_preload_libraries=pg_stat_statements
-        Map<String, String> settings = Binder.get(environment)
-                .bind("exchange.embedded.postgres.settings", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-        EmbeddedPostgresSource source = new EmbeddedPostgresSource(dataDir, port, settings);
+        EmbeddedPostgresSource source = new EmbeddedPostgresSource(EmbeddedProperties.of(environment).dataDir().resolve("postgres"),
+                postgres.port(), postgres.settings());
         environment.getPropertySources().addLast(source);
         // A bean whose destruction stops the server: beans are destroyed in reverse order of creation,
         // so the connection pool, created later, closes first. Also runs when start-up fails.

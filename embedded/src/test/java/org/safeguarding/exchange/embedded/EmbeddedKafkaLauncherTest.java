@@ -47,6 +47,6 @@ class EmbeddedKafkaLauncherTest {
 
     @Test
     void theDefaultPortIs9092() {
-        assertThat(EmbeddedKafkaLauncher.DEFAULT_PORT).isEqualTo(9092);
+        assertThat(EmbeddedProperties.of(new org.springframework.core.env.StandardEnvironment()).kafka().port()).isEqualTo(9092);
     }
 }
