@@ -1,4 +1,37 @@
--- Reminders the exchange has decided to send (the outbox) and bring-up decisions (append-only). See DEADLINES.md.
+-- Tables of the deadlines module (org.safeguarding.exchange.service.deadlines): what the deadline rules read, the
+-- reminders decided and sent, and bring-up decisions. See DEADLINES.md.
+
+-- One row per (requester, requestId): the request as its latest accepted version states it, and the agencies whose
+-- accepted ShareDecision answered it. Written in the register's own transaction from the entries it wrote as new. A
+-- decision registered before its request (on another topic, read by another consumer) leaves a row with only
+-- answered_by, which the request then completes; both writers meet on the primary key, so neither can miss the other.
+create table lifecycle_request (
+    requester_agency  text        not null,
+    request_id        text        not null,
+    case_reference    text,
+    recipient_agency  text,
+    requested_at      timestamptz,
+    urgent            boolean,
+    last_sequence     bigint,
+    answered_by       text[]      not null default '{}',
+    primary key (requester_agency, request_id)
+) with (autovacuum_vacuum_cost_delay = 20);
+
+-- A reminder run reads only the requests still open.
+create index lifecycle_request_open_idx on lifecycle_request (requested_at)
+    where recipient_agency is not null and not (recipient_agency = any (answered_by));
+
+-- One row per case: its latest accepted entry by the time it happened (then by sequence), and the agency that sent it.
+-- Written like lifecycle_request.
+create table lifecycle_case_contact (
+    case_reference   text        primary key,
+    last_contact_at  timestamptz not null,
+    agency           text        not null,
+    last_sequence    bigint      not null
+) with (autovacuum_vacuum_cost_delay = 20);
+
+-- A reminder run reads only the cases quiet for about the bring-up period.
+create index lifecycle_case_contact_last_idx on lifecycle_case_contact (last_contact_at);
 
 -- One row per reminder decided. The unique key is what makes each reminder happen once: every instance runs the
 -- rules, and the row is inserted (ON CONFLICT DO NOTHING) in the transaction that decides to send it, so only one
@@ -19,6 +52,7 @@ create table lifecycle_reminder (
     unique (kind, subject_key, due_date)
 );
 
+-- The reminders still to deliver, oldest first.
 create index lifecycle_reminder_unpublished_idx on lifecycle_reminder (sent_at) where published_at is null;
 
 -- Where in the inbox a reminder was about to be written, committed before the Kafka transaction that writes it: if
@@ -35,6 +69,7 @@ create table lifecycle_reminder_attempt (
     attempted_by       text        not null
 );
 
+-- A reminder's latest attempt.
 create index lifecycle_reminder_attempt_idx on lifecycle_reminder_attempt (reminder_id, attempt_id desc);
 
 -- Aspired Futures: "A record of the decision is logged." Append-only, like the register.
@@ -47,20 +82,10 @@ create table lifecycle_bring_up_decision (
     decided_at         timestamptz not null
 );
 
+-- A case's decisions, and its latest one for the bring-up rule.
 create index lifecycle_bring_up_decision_case_idx on lifecycle_bring_up_decision (case_reference, decided_at desc);
 
-create function lifecycle_refuse_change() returns trigger language plpgsql as $$
-begin
-    raise exception 'bring-up decisions are append-only: % on % is refused', tg_op, tg_table_name
-        using errcode = 'insufficient_privilege';
-end;
-$$;
-
 create trigger lifecycle_bring_up_decision_no_update before update or delete on lifecycle_bring_up_decision
-    for each row execute function lifecycle_refuse_change();
+    for each row execute function refuse_change();
 create trigger lifecycle_bring_up_decision_no_truncate before truncate on lifecycle_bring_up_decision
-    for each statement execute function lifecycle_refuse_change();
-
--- The deadline rules read open requests and hazards out of the register by request and hazard.
-create index register_entry_hazard_idx on register_entry ((message_json ->> 'hazardId'), sequence desc)
-    where record_type = 'HazardNotification';
+    for each statement execute function refuse_change();
