@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The lists behind the deadline endpoints: unanswered requests, hazard reviews due, cases due for bring-up. */
 @Component
-class DeadlineQueries {
+public class DeadlineQueries {
 
     private final DeadlineFacts facts;
     private final DeadlineRules rules;
@@ -26,7 +26,7 @@ class DeadlineQueries {
     }
 
     /** Every unanswered request, or only the overdue ones; the longest waiting first. */
-    List<RequestDeadline> requests(boolean overdueOnly) {
+    public List<RequestDeadline> requests(boolean overdueOnly) {
         Instant now = clock.instant();
         return facts.openRequests(overdueOnly ? rules.overdueOnlyIfRequestedBefore(now) : null).stream()
                 .map(request -> rules.deadlineOf(request, now))
@@ -35,7 +35,7 @@ class DeadlineQueries {
                 .toList();
     }
 
-    List<HazardReview> hazardReviewsDue() {
+    public List<HazardReview> hazardReviewsDue() {
         Instant now = clock.instant();
         return facts.activeHazards(rules.reviewDueBy(now)).stream()
                 .map(hazard -> rules.reviewOf(hazard, now)).flatMap(Optional::stream)
@@ -43,7 +43,7 @@ class DeadlineQueries {
                 .toList();
     }
 
-    List<BringUp> bringUpsDue() {
+    public List<BringUp> bringUpsDue() {
         Instant now = clock.instant();
         return facts.caseContactsQuietSince(rules.bringUpQuietSince(now)).stream()
                 .map(contact -> rules.bringUpOf(contact, now)).flatMap(Optional::stream)

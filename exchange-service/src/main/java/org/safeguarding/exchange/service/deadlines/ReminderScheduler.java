@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * and delivers the decided ones (the outbox makes each happen once across instances). Time is the service's Clock.
  */
 @Component
-class ReminderScheduler {
+public class ReminderScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(ReminderScheduler.class);
     private static final int BATCH = 500;
@@ -54,7 +54,7 @@ class ReminderScheduler {
     }
 
     /** One run: decide what is due now, then deliver everything decided and not yet delivered. */
-    int runOnce() {
+    public int runOnce() {
         Instant now = clock.instant();
         List<PlannedReminder> due = rules.remindersDue(facts.openRequests(rules.overdueOnlyIfRequestedBefore(now)),
                         facts.activeHazards(rules.reviewDueBy(now)), facts.caseContactsQuietSince(rules.bringUpQuietSince(now)),
