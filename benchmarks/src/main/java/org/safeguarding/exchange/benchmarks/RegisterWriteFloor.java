@@ -87,7 +87,7 @@ final class RegisterWriteFloor {
             try (Statement sql = connection.createStatement()) {
                 sql.execute("drop table if exists " + TABLE);
                 sql.execute(shape.create);
-                // As V8 sets it for the register: rows up to 4 kB stay whole instead of being compressed or TOASTed.
+                // As V3__register.sql sets it for the register: rows up to 4 kB stay whole instead of being compressed or TOASTed.
                 sql.execute("alter table " + TABLE + " set (toast_tuple_target = 4080, autovacuum_enabled = false)");
                 if (shape == Shape.UNIQUE_ONLY) {
                     dropNonUniqueIndexes(sql);

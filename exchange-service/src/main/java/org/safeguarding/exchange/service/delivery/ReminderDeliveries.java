@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * Writes reminders into agencies' inboxes, and answers whether a reminder is already there. Each reminder goes to the
  * inbox partition its case key maps to, named in advance ({@link #positionBefore}), so that after an uncertain
  * outcome the sender can read exactly that stretch of the inbox, as a read_committed reader sees it, instead of
- * guessing (see lifecycle's ReminderOutbox and DEADLINES.md).
+ * guessing (see the deadlines module's ReminderOutbox and DEADLINES.md).
  */
 @Component
 public class ReminderDeliveries {

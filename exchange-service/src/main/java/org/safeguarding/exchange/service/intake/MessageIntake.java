@@ -14,12 +14,15 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.exchange.service.contract.ExchangeHeaders;
 import org.safeguarding.exchange.service.contract.IntakeTopic;
-import org.safeguarding.exchange.service.lifecycle.ConsentAndHazardBatch;
-import org.safeguarding.exchange.service.lifecycle.ConsentAndHazards;
+import org.safeguarding.exchange.service.consent.ConsentBatch;
+import org.safeguarding.exchange.service.consent.ConsentHistory;
+import org.safeguarding.exchange.service.hazards.HazardBatch;
+import org.safeguarding.exchange.service.hazards.Hazards;
 import org.safeguarding.exchange.service.policy.EntryFlag;
 import org.safeguarding.exchange.service.policy.Envelope;
 import org.safeguarding.exchange.service.policy.PolicyVerdict;
 import org.safeguarding.exchange.service.policy.RecordingPolicy;
+import org.safeguarding.exchange.service.policy.RegisterHistory;
 import org.safeguarding.exchange.service.register.EntryEncoding;
 import org.safeguarding.exchange.service.register.EntryFacts;
 import org.safeguarding.exchange.service.register.EntryOutcome;
@@ -45,16 +48,18 @@ class MessageIntake {
     private final MessageDecoder decoder;
     private final SharingRegister register;
     private final RecordingPolicy policy;
-    private final ConsentAndHazards consentAndHazards;
+    private final ConsentHistory consent;
+    private final Hazards hazards;
     private final Clock clock;
     private final int maxMessageBytes;
 
-    MessageIntake(MessageDecoder decoder, SharingRegister register, RecordingPolicy policy, ConsentAndHazards consentAndHazards,
+    MessageIntake(MessageDecoder decoder, SharingRegister register, RecordingPolicy policy, ConsentHistory consent, Hazards hazards,
             Clock clock, IntakeProperties properties) {
         this.decoder = decoder;
         this.register = register;
         this.policy = policy;
-        this.consentAndHazards = consentAndHazards;
+        this.consent = consent;
+        this.hazards = hazards;
         this.clock = clock;
         this.maxMessageBytes = properties.maxMessageBytes();
     }
@@ -72,28 +77,33 @@ class MessageIntake {
         for (ConsumerRecord<String, byte[]> record : records) {
             admitted.add(admit(record));
         }
-        ConsentAndHazardBatch lifecycle = consentAndHazards.lookUp(admitted.stream().map(Admitted::record).toList());
+        List<SpecificRecord> decoded = admitted.stream().map(Admitted::record).toList();
+        ConsentBatch consentBatch = consent.lookUp(decoded);
+        HazardBatch hazardBatch = hazards.lookUp(decoded);
+        RegisterHistory history = new RegisterHistory(consentBatch.known(), hazardBatch.known());
         List<NewEntry> entries = new ArrayList<>(records.size());
         for (Admitted a : admitted) {
-            entries.add(judgeAgainstHistory(a, lifecycle));
+            entries.add(judgeAgainstHistory(a, history, consentBatch, hazardBatch));
         }
-        return new AdmittedBatch(addressConsentOutcomes(entries), lifecycle);
+        return new AdmittedBatch(addressConsentOutcomes(entries), consentBatch, hazardBatch);
     }
 
-    private NewEntry judgeAgainstHistory(Admitted admitted, ConsentAndHazardBatch lifecycle) {
+    private NewEntry judgeAgainstHistory(Admitted admitted, RegisterHistory history, ConsentBatch consentBatch,
+            HazardBatch hazardBatch) {
         NewEntry entry = admitted.entry();
         if (admitted.record() == null) {
             return entry;
         }
-        PolicyVerdict verdict = policy.checkHistory(admitted.record(), lifecycle.history());
+        PolicyVerdict verdict = policy.checkHistory(admitted.record(), history);
         if (!verdict.accepted()) {
             entry = entry.rejectedFor(violationsOf(verdict));
         }
         if (entry.outcome() == EntryOutcome.ACCEPTED) {
             if (admitted.record() instanceof HazardNotification hazard) {
-                entry = entry.withFacts(entry.facts().withRecipients(lifecycle.hazardRecipients(hazard)));
+                entry = entry.withFacts(entry.facts().withRecipients(hazardBatch.hazardRecipients(hazard)));
             }
-            lifecycle.accepted(entry.messageId(), admitted.record(), entry.facts().caseReference(), entry.facts().sendingAgency(),
+            consentBatch.accepted(entry.messageId(), admitted.record());
+            hazardBatch.accepted(entry.messageId(), admitted.record(), entry.facts().caseReference(), entry.facts().sendingAgency(),
                     entry.facts().recipientAgencies());
         }
         return entry;

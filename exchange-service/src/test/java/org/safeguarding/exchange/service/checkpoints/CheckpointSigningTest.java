@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.service.integrity.Checkpoint;
 import org.safeguarding.exchange.service.integrity.CheckpointKeys;
@@ -65,16 +66,30 @@ class CheckpointSigningTest extends ExchangeServiceTest {
 
         try (TestAgency auditor = new TestAgency(SampleRecords.SCHOOL, bootstrapServers(), registryUrl())) {
             boolean published = auditor.readUntil(CheckpointPublisher.TOPIC, seen -> seen.stream()
-                    .map(r -> (RegisterCheckpoint) auditor.decode(r.topic(), r.value()))
+                    .flatMap(r -> published(auditor, r).stream())
                     .anyMatch(c -> c.getTreeSize() == secondSize && c.getKeyId().equals(verifier.keyId())
                             && c.getRootHash().equals(second.get("rootHash")) && c.getSignature().equals(second.get("signature"))),
                     Duration.ofSeconds(60)).stream()
-                    .map(r -> (RegisterCheckpoint) auditor.decode(r.topic(), r.value()))
+                    .flatMap(r -> published(auditor, r).stream())
                     .anyMatch(c -> c.getTreeSize() == secondSize && c.getKeyId().equals(verifier.keyId()));
             assertThat(published).as("checkpoint " + secondSize + " on " + CheckpointPublisher.TOPIC).isTrue();
         }
 
         assertThat(http().get().uri("/api/register/verify").retrieve().body(VerificationReport.class).intact()).isTrue();
+    }
+
+    /**
+     * The checkpoint a record on the topic carries, if this class's service published it. The services of earlier test
+     * classes publish on the same broker's topic with schema ids of their own registries, which this one may not know
+     * or may give to another schema.
+     */
+    private static java.util.Optional<RegisterCheckpoint> published(TestAgency auditor, ConsumerRecord<String, byte[]> record) {
+        try {
+            return auditor.decode(record.topic(), record.value()) instanceof RegisterCheckpoint checkpoint
+                    ? java.util.Optional.of(checkpoint) : java.util.Optional.empty();
+        } catch (RuntimeException anotherRegistrysSchemaId) {
+            return java.util.Optional.empty();
+        }
     }
 
     @Test

@@ -233,7 +233,7 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
     }
 
     @Test
-    void theMigrationBuildsTheSameStateFromARegisterThatAlreadyHoldsEntries() throws Exception {
+    void theHazardStatesAndInvolvementsAreThoseTheRegisterAccepted() throws Exception {
         String caseReference = newCase();
         String active = "HAZ-" + UUID.randomUUID();
         String withdrawn = "HAZ-" + UUID.randomUUID();
@@ -247,35 +247,47 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
 
         assertThat(jdbc().queryForObject("select jsonb_typeof(message_json -> 'linkedChildren') from register_entry"
                 + " where record_type = 'HazardNotification' and case_reference = ? limit 1", String.class, caseReference)).isEqualTo("array");
-        // Entries registered before lists were written as JSON arrays hold them as one string; the backfill reads both.
-        assertThat(jdbc().queryForObject("select array_to_string(lifecycle_text_list('\"[PERSON-A, PERSON-C]\"'::jsonb), '|')", String.class))
-                .isEqualTo("PERSON-A|PERSON-C");
-        assertThat(jdbc().queryForObject("select cardinality(lifecycle_text_list('\"[]\"'::jsonb))", Integer.class)).isZero();
 
-        String migration = new String(getClass().getResourceAsStream("/db/migration/V5__consent_and_hazards.sql").readAllBytes(),
-                StandardCharsets.UTF_8);
-        List<String> backfills = java.util.Arrays.stream(migration.replaceAll("(?m)^\\s*--.*$", "").split(";"))
-                .map(String::strip).filter(statement -> statement.startsWith("insert into")).toList();
-        assertThat(backfills).hasSize(2);
+        String derivation = derivation("hazards.sql");
         String hazardColumns = "hazard_id, status, last_action, category, case_reference, person_reference,"
                 + " array_to_string(linked_children, ',') as children, raising_agency, array_to_string(notify_agencies, ',') as notify,"
                 + " review_due, raised_at, last_occurred_at, raised_sequence, last_sequence";
         String peopleColumns = "person_reference, case_reference, first_sequence";
-        // Temporary tables of the same names come first on the search path: the backfill fills them from the register as it stands.
-        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        transaction.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        // Temporary tables of the same names come first on the search path: the derivation fills them from the register.
+        transaction.executeWithoutResult(tx -> {
             jdbc().execute("create temp table lifecycle_hazard (like public.lifecycle_hazard) on commit drop");
             jdbc().execute("create temp table lifecycle_case_person (like public.lifecycle_case_person) on commit drop");
-            backfills.forEach(jdbc()::execute);
+            jdbc().execute(derivation);
+            // Entries registered before lists were written as JSON arrays held them as one string; the derivation read both.
+            assertThat(jdbc().queryForObject("select array_to_string(lifecycle_text_list('\"[PERSON-A, PERSON-C]\"'::jsonb), '|')", String.class))
+                    .isEqualTo("PERSON-A|PERSON-C");
+            assertThat(jdbc().queryForObject("select cardinality(lifecycle_text_list('\"[]\"'::jsonb))", Integer.class)).isZero();
             assertThat(jdbc().queryForList("select " + hazardColumns + " from pg_temp.lifecycle_hazard order by hazard_id"))
                     .isNotEmpty()
                     .isEqualTo(jdbc().queryForList("select " + hazardColumns + " from public.lifecycle_hazard order by hazard_id"));
             assertThat(jdbc().queryForList("select " + peopleColumns + " from pg_temp.lifecycle_case_person order by 1, 2"))
                     .isNotEmpty()
                     .isEqualTo(jdbc().queryForList("select " + peopleColumns + " from public.lifecycle_case_person order by 1, 2"));
+            tx.setRollbackOnly();
         });
     }
 
+    /**
+     * One of the statements in src/test/resources/derived-from-the-register: how a table kept beside the register was
+     * derived from register_entry when it was, kept to show that what each module now writes from the entries the
+     * register recorded is what that derivation gave.
+     */
+    private String derivation(String name) throws java.io.IOException {
+        return new String(getClass().getResourceAsStream("/derived-from-the-register/" + name).readAllBytes(), StandardCharsets.UTF_8);
+    }
+
     private ConsumerRecord<String, byte[]> requestRecord(String caseReference, String requestId, boolean urgent, int minutesAgo) {
+        return read("exchange.share-requests", SampleRecords.SCHOOL, shareRequest(caseReference, requestId, urgent, minutesAgo));
+    }
+
+    private static ShareRequest shareRequest(String caseReference, String requestId, boolean urgent, int minutesAgo) {
         ShareRequest request = SampleRecords.shareRequest();
         request.setCaseReference(caseReference);
         request.setRequestId(requestId);
@@ -284,7 +296,7 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         request.setOccurredAt(now.minus(minutesAgo, ChronoUnit.MINUTES));
         request.getRecordedBy().setRecordedAt(now);
-        return read("exchange.share-requests", SampleRecords.SCHOOL, request);
+        return request;
     }
 
     private ConsumerRecord<String, byte[]> answerRecord(String caseReference, String requestId, int minutesAgo) {
@@ -332,15 +344,13 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
     }
 
     @Test
-    void theDeadlineFactsMigrationBuildsTheSameFactsFromARegisterThatAlreadyHoldsEntries() throws Exception {
+    void theDeadlineFactsAreThoseTheRegisterAccepted() throws Exception {
         String caseReference = newCase();
         String answered = "REQ-" + UUID.randomUUID();
         assertAccepted(poll(List.of(requestRecord(caseReference, answered, false, 60),
                 requestRecord(caseReference, "REQ-" + UUID.randomUUID(), true, 50), answerRecord(caseReference, answered, 20))));
 
-        String migration = new String(getClass().getResourceAsStream("/db/migration/V11__deadline_facts.sql").readAllBytes(),
-                StandardCharsets.UTF_8);
-        String backfill = migration.substring(migration.lastIndexOf("\nselect lifecycle_note_deadline_facts(")).strip();
+        String derivation = derivation("deadline_facts.sql");
         String requests = "select requester_agency, request_id, case_reference, recipient_agency, requested_at, urgent, last_sequence,"
                 + " array_to_string(answered_by, ',') as answered_by from lifecycle_request order by 1, 2";
         String contacts = "select case_reference, last_contact_at, agency, last_sequence from lifecycle_case_contact order by 1";
@@ -352,7 +362,7 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
             List<Map<String, Object>> keptContacts = jdbc().queryForList(contacts);
             jdbc().update("delete from lifecycle_request");
             jdbc().update("delete from lifecycle_case_contact");
-            jdbc().execute(backfill);
+            jdbc().execute(derivation);
             assertThat(jdbc().queryForList(requests)).isNotEmpty().isEqualTo(keptRequests);
             assertThat(jdbc().queryForList(contacts)).isNotEmpty().isEqualTo(keptContacts);
             tx.setRollbackOnly();
@@ -361,7 +371,7 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
     }
 
     @Test
-    void theCaseAgenciesMigrationBuildsTheSameRowsFromARegisterThatAlreadyHoldsEntries() throws Exception {
+    void theCaseAgenciesAreThoseTheRegisterAccepted() throws Exception {
         String caseReference = newCase();
         poll(List.of(requestRecord(caseReference, "REQ-" + UUID.randomUUID(), false, 60),
                 hazardRecord(hazard("HAZ-" + UUID.randomUUID(), HazardAction.RAISED, caseReference, List.of("PERSON-D"),
@@ -369,18 +379,78 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
         assertThat(jdbc().queryForList("select agency from lifecycle_case_agency where case_reference = ? order by agency",
                 String.class, caseReference)).containsExactly(SampleRecords.COUNCIL, "NHS-HUMBER", SampleRecords.POLICE, SampleRecords.SCHOOL);
 
-        String migration = new String(getClass().getResourceAsStream("/db/migration/V12__case_agencies.sql").readAllBytes(),
-                StandardCharsets.UTF_8);
-        String backfill = migration.substring(migration.lastIndexOf("\ninsert into lifecycle_case_agency")).strip();
+        String derivation = derivation("case_agencies.sql");
         String rows = "select case_reference, agency, first_sequence from lifecycle_case_agency order by 1, 2";
         var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         transaction.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
         transaction.executeWithoutResult(tx -> {
-            // A temporary table of the same name comes first on the search path: the backfill fills it from the register.
+            // A temporary table of the same name comes first on the search path: the derivation fills it from the register.
             jdbc().execute("create temp table lifecycle_case_agency (like public.lifecycle_case_agency including all) on commit drop");
-            jdbc().execute(backfill);
+            jdbc().execute(derivation);
             assertThat(jdbc().queryForList(rows)).isNotEmpty()
                     .isEqualTo(jdbc().queryForList(rows.replace("from lifecycle_case_agency", "from public.lifecycle_case_agency")));
+            tx.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void theConsentOutcomesAndDeadlineFactsWrittenFromTheRecordedEntriesAreThoseTheRegisterDerivationGave() throws Exception {
+        String caseReference = newCase();
+        String requestId = "REQ-" + UUID.randomUUID();
+        String givenId = UUID.randomUUID().toString();
+        var given = consent(caseReference, "PERSON-AMY", ConsentStatus.GIVEN, 90);
+        var correction = consent(caseReference, "PERSON-AMY", ConsentStatus.REFUSED, 80);
+        correction.setCorrectsMessageId(givenId);
+        List<ConsumerRecord<String, byte[]>> consentPoll = List.of(
+                read("exchange.consent-outcomes", SampleRecords.COUNCIL, given, givenId),
+                consentRecord(consent(caseReference, null, ConsentStatus.GIVEN, 70)),
+                consentRecord(correction));
+        assertAccepted(poll(consentPoll));
+        // Answers registered before their request, from two agencies.
+        ShareDecision fromHealth = decisionClaimingConsent(caseReference, 20);
+        fromHealth.setRequestId(requestId);
+        fromHealth.setDecidingAgency("NHS-HUMBER");
+        fromHealth.setConsent(SampleRecords.withoutConsent(ConsentStatus.NOT_SOUGHT, "Seeking consent would place the child at risk"));
+        assertAccepted(poll(List.of(answerRecord(caseReference, requestId, 30),
+                read("exchange.share-decisions", "NHS-HUMBER", fromHealth))));
+        // A request and its correction in one poll: the later version stands.
+        String firstVersionId = UUID.randomUUID().toString();
+        ShareRequest corrected = shareRequest(caseReference, requestId, true, 60);
+        corrected.setCorrectsMessageId(firstVersionId);
+        List<ConsumerRecord<String, byte[]>> requestPoll = List.of(
+                read("exchange.share-requests", SampleRecords.SCHOOL, shareRequest(caseReference, requestId, false, 60), firstVersionId),
+                read("exchange.share-requests", SampleRecords.SCHOOL, corrected));
+        assertAccepted(poll(requestPoll));
+        // Read again, and the first outcome sent again under its own id: nothing more is written.
+        assertThat(poll(requestPoll)).extracting(Recorded::disposition).containsOnly(Disposition.REPLAY);
+        assertThat(poll(List.of(read("exchange.consent-outcomes", SampleRecords.COUNCIL, given, givenId))))
+                .extracting(Recorded::disposition).containsExactly(Disposition.DUPLICATE);
+
+        assertThat(jdbc().queryForList("select status from consent_outcome where case_reference = ? order by sequence", String.class,
+                caseReference)).containsExactly("GIVEN", "GIVEN", "REFUSED");
+        assertThat(jdbc().queryForMap("select urgent, array_to_string(answered_by, ',') as answered_by from lifecycle_request"
+                + " where request_id = ?", requestId)).containsEntry("urgent", true)
+                .containsEntry("answered_by", SampleRecords.COUNCIL + ",NHS-HUMBER");
+
+        String outcomes = "select sequence, message_id, case_reference, person_reference, status, given_by, limits, occurred_at, agency,"
+                + " corrects_message_id from consent_outcome order by sequence";
+        String requests = "select requester_agency, request_id, case_reference, recipient_agency, requested_at, urgent, last_sequence,"
+                + " array_to_string(answered_by, ',') as answered_by from lifecycle_request order by 1, 2";
+        String contacts = "select case_reference, last_contact_at, agency, last_sequence from lifecycle_case_contact order by 1";
+        String consentDerivation = derivation("consent_outcomes.sql");
+        String deadlineDerivation = derivation("deadline_facts.sql");
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        transaction.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        transaction.executeWithoutResult(tx -> {
+            assertThat(jdbc().queryForList(outcomes)).isNotEmpty()
+                    .isEqualTo(jdbc().queryForList(consentDerivation + " order by sequence"));
+            List<Map<String, Object>> keptRequests = jdbc().queryForList(requests);
+            List<Map<String, Object>> keptContacts = jdbc().queryForList(contacts);
+            jdbc().execute("create temp table lifecycle_request (like public.lifecycle_request including all) on commit drop");
+            jdbc().execute("create temp table lifecycle_case_contact (like public.lifecycle_case_contact including all) on commit drop");
+            jdbc().execute(deadlineDerivation);
+            assertThat(jdbc().queryForList(requests)).isNotEmpty().isEqualTo(keptRequests);
+            assertThat(jdbc().queryForList(contacts)).isNotEmpty().isEqualTo(keptContacts);
             tx.setRollbackOnly();
         });
     }

@@ -261,8 +261,8 @@ class PipelineTest extends ExchangeServiceTest {
 
     @Test
     void theTablesEveryPollWritesAreVacuumedGently() {
-        for (String table : List.of("register_entry", "register_leaf", "lifecycle_case_person", "lifecycle_hazard",
-                "lifecycle_request", "lifecycle_case_contact")) {
+        for (String table : List.of("register_entry", "register_leaf", "consent_outcome", "lifecycle_case_person", "lifecycle_hazard",
+                "lifecycle_case_agency", "lifecycle_request", "lifecycle_case_contact")) {
             assertThat(jdbc().queryForObject("select array_to_string(reloptions, ',') from pg_class where relname = ?", String.class, table))
                     .as(table).contains("autovacuum_vacuum_cost_delay=20");
         }

@@ -18,7 +18,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who has read the register: every read (who, which query, when, how many rows, which cases) and every refusal, in
- * the append-only {@code access_log} table (the audit migration).
+ * the append-only {@code access_log} table (V5__audit.sql).
  */
 @Component
 public class AccessLog {

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes signed checkpoints on {@code exchange.register-checkpoints}, so every agency can keep evidence of the tree
- * independently of the exchange. Driven from the database (V13): every stored checkpoint after the last one marked
+ * independently of the exchange. Driven from the database: every stored checkpoint after the last one marked
  * published goes out, in tree order, each in a Kafka transaction of its own, and is then marked. So a checkpoint
  * whose instance stopped between signing and publishing, or that Kafka refused, goes out with the next round of any
  * instance. At least once, not exactly once: a crash between the send and the mark sends it again, which is harmless

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-/** SQL of the leaf, checkpoint and checkpoint publication tables (V3__register_checkpoints.sql, V13). */
+/** SQL of the leaf, checkpoint and checkpoint publication tables (V4__checkpoints.sql). */
 @Repository
 public class CheckpointStore {
 

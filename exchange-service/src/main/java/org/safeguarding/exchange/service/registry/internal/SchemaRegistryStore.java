@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The registry's tables (db/migration/V1__schema_registry.sql), and nothing but SQL. */
+/** The registry's tables (db/migration/V2__registry.sql), and nothing but SQL. */
 @Repository
 public class SchemaRegistryStore {
 

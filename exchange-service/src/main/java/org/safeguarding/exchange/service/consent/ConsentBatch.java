@@ -1,0 +1,49 @@
+package org.safeguarding.exchange.service.consent;
+
+import exchange.v1.ConsentOutcome;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.safeguarding.exchange.service.policy.KnownConsent;
+
+/**
+ * The consent history one intake batch is judged against: looked up once for the whole batch, then kept up to date,
+ * message by message, with the consent outcomes the batch itself accepts, so that a claim of consent is judged
+ * against the outcomes before it in the same batch as well as those already recorded. Also remembers each accepted
+ * outcome, to be written if the register records its message as new.
+ */
+public final class ConsentBatch {
+
+    private final ConsentPositions positions;
+    private final Map<String, ConsentEntry> acceptedOutcomes = new LinkedHashMap<>();
+
+    ConsentBatch(ConsentPositions positions) {
+        this.positions = positions;
+    }
+
+    /** No consent outcome recorded, for a batch with nothing to look up. */
+    static ConsentBatch empty() {
+        return new ConsentBatch(new ConsentPositions(List.of()));
+    }
+
+    /** Where consent stands, as the recording policy sees it, including what this batch accepted so far. */
+    public KnownConsent known() {
+        return positions;
+    }
+
+    /** Takes in a message the policy accepted; only consent outcomes count. A message id seen before counts once. */
+    public void accepted(String messageId, SpecificRecord message) {
+        if (message instanceof ConsentOutcome outcome && !acceptedOutcomes.containsKey(messageId)) {
+            ConsentEntry entry = ConsentEntry.of(messageId, outcome);
+            acceptedOutcomes.put(messageId, entry);
+            positions.add(entry);
+        }
+    }
+
+    /** The consent outcome accepted under this message id, not yet given its register sequence. */
+    Optional<ConsentEntry> acceptedOutcome(String messageId) {
+        return Optional.ofNullable(acceptedOutcomes.get(messageId));
+    }
+}

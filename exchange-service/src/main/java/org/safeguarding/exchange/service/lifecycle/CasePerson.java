@@ -1,5 +1,0 @@
-package org.safeguarding.exchange.service.lifecycle;
-
-/** A person a case involves: named by one of its consent outcomes, or a child linked to a hazard raised in it. */
-record CasePerson(String caseReference, String personReference) {
-}

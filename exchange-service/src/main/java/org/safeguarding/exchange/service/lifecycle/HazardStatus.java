@@ -1,7 +1,0 @@
-package org.safeguarding.exchange.service.lifecycle;
-
-/** Whether a hazard still warns (Derby section 4: hazards are reviewed "to check they need to remain active"). */
-public enum HazardStatus {
-    ACTIVE,
-    WITHDRAWN
-}

@@ -1,0 +1,71 @@
+package org.safeguarding.exchange.service.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.safeguarding.exchange.service.testing.LifecycleRecords.consent;
+import static org.safeguarding.exchange.service.testing.LifecycleRecords.decisionClaimingConsent;
+import static org.safeguarding.exchange.service.testing.TestAgency.header;
+
+import exchange.v1.ConsentOutcome;
+import exchange.v1.ConsentStatus;
+import exchange.v1.Receipt;
+import exchange.v1.ReceiptStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
+import org.safeguarding.exchange.service.testing.TestAgency;
+import org.safeguarding.exchange.testing.SampleRecords;
+
+/** Consent over time through Kafka and HTTP: the receipt that refuses a claim of consent, and the case's consent query. */
+class ConsentExchangeTest extends ExchangeServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private TestAgency council;
+
+    @BeforeAll
+    void agencies() {
+        council = agency(SampleRecords.COUNCIL);
+    }
+
+    private Receipt receipt(TestAgency agency, String messageId) {
+        List<ConsumerRecord<String, byte[]>> receipts = agency.readUntil(agency.receipts(),
+                seen -> seen.stream().anyMatch(r -> messageId.equals(header(r, TestAgency.MESSAGE_ID))), WAIT);
+        ConsumerRecord<String, byte[]> mine = receipts.stream().filter(r -> messageId.equals(header(r, TestAgency.MESSAGE_ID)))
+                .findFirst().orElseThrow(() -> new AssertionError("no receipt for " + messageId));
+        return (Receipt) agency.decode(mine.topic(), mine.value());
+    }
+
+    /** The named list of the JSON object at {@code uri}, each item as a map. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> list(String uri, String name) {
+        return (List<Map<String, Object>>) http().get().uri(uri).retrieve().body(Map.class).get(name);
+    }
+
+    @Test
+    void aDecisionClaimingConsentAfterItWasWithdrawnIsRejectedAndTheConsentHistoryShowsWhy() {
+        String caseReference = "CASE-" + UUID.randomUUID();
+        String givenId = council.send("exchange.consent-outcomes", caseReference, consent(caseReference, "PERSON-AMY", ConsentStatus.GIVEN, 120));
+        ConsentOutcome withdrawal = consent(caseReference, "PERSON-AMY", ConsentStatus.WITHDRAWN, 60);
+        String withdrawnId = council.send("exchange.consent-outcomes", caseReference, withdrawal);
+        String decisionId = council.send("exchange.share-decisions", caseReference, decisionClaimingConsent(caseReference, 10));
+
+        Receipt receipt = receipt(council, decisionId);
+        assertThat(receipt.getStatus()).isEqualTo(ReceiptStatus.REJECTED);
+        assertThat(receipt.getViolations()).singleElement().satisfies(v -> {
+            assertThat(v.getField()).isEqualTo("consent.status");
+            assertThat(v.getRule()).isEqualTo("staffordshire-33/consent-position");
+            assertThat(v.getMessage()).contains("withdrawn by PERSON-AMY", withdrawnId);
+        });
+
+        String consentUri = "/api/lifecycle/cases/" + caseReference + "/consent";
+        assertThat(list(consentUri, "positions")).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("personReference", "PERSON-AMY").containsEntry("status", "WITHDRAWN").containsEntry("messageId", withdrawnId));
+        List<Map<String, Object>> history = list(consentUri, "history");
+        assertThat(history).extracting(h -> h.get("messageId")).containsExactly(givenId, withdrawnId);
+        assertThat(history.get(0)).containsEntry("status", "GIVEN").containsEntry("limits", "Not to be shared with the father's family");
+    }
+}
