@@ -1,12 +1,24 @@
 package org.safeguarding.exchange.service;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,6 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ArchitectureTest {
 
     private static final String BASE = "org.safeguarding.exchange.service";
+    private static final Pattern MIGRATION = Pattern.compile("V\\d+__([a-z_]+)\\.sql");
+    private static final Pattern CREATED = Pattern.compile("(?i)create\\s+(?:table|sequence)\\s+(?:if\\s+not\\s+exists\\s+)?(\\w+)");
+    /** Java string literals and text blocks, where SQL lives. */
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"\"\"(?s:.*?)\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"");
     private JavaClasses classes;
 
     @BeforeAll
@@ -35,6 +51,44 @@ class ArchitectureTest {
     @Test
     void modulesHaveNoCyclesAndUseOnlyEachOthersPublicFace() {
         ApplicationModules.of(ExchangeApplication.class).verify();
+    }
+
+    /**
+     * A table belongs to the module whose migration creates it ({@code V3__register.sql} creates the register's), and
+     * no other module's SQL names it: the others learn what they need through the owner's face.
+     */
+    @Test
+    void eachTableIsTouchedOnlyByTheModuleThatCreatesIt() throws IOException {
+        Map<String, String> owners = new TreeMap<>();
+        try (Stream<Path> migrations = Files.list(Path.of("src/main/resources/db/migration"))) {
+            for (Path migration : migrations.toList()) {
+                Matcher file = MIGRATION.matcher(migration.getFileName().toString());
+                assertThat(file.matches()).as("migration named V<n>__<owning module>.sql: " + migration).isTrue();
+                Matcher created = CREATED.matcher(Files.readString(migration));
+                while (created.find()) {
+                    owners.put(created.group(1).toLowerCase(Locale.ROOT), file.group(1));
+                }
+            }
+        }
+        assertThat(owners).containsEntry("register_entry", "register");
+        Path sources = Path.of("src/main/java", BASE.split("\\."));
+        List<String> trespasses = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Path relative = sources.relativize(file);
+                String module = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
+                Matcher literal = STRING_LITERAL.matcher(Files.readString(file));
+                while (literal.find()) {
+                    for (Map.Entry<String, String> table : owners.entrySet()) {
+                        if (!table.getValue().equals(module)
+                                && Pattern.compile("\\b" + table.getKey() + "\\b").matcher(literal.group()).find()) {
+                            trespasses.add(relative + " names " + table.getKey() + " of module " + table.getValue());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(trespasses).isEmpty();
     }
 
     @Test
