@@ -26,6 +26,7 @@ import org.safeguarding.exchange.service.checkpoints.RegisterVerifier;
 import org.safeguarding.exchange.service.register.RegisterSearch;
 import org.safeguarding.exchange.service.register.SharingRegister;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -51,6 +52,20 @@ class ArchitectureTest {
     @Test
     void modulesHaveNoCyclesAndUseOnlyEachOthersPublicFace() {
         ApplicationModules.of(ExchangeApplication.class).verify();
+    }
+
+    /**
+     * Documenter writes the module diagram; the copy in docs/ that the README links must be the one the code gives, so
+     * that the picture cannot fall behind the modules.
+     */
+    @Test
+    void theCommittedModuleDiagramIsTheOneTheModulesGive() throws IOException {
+        new Documenter(ApplicationModules.of(ExchangeApplication.class))
+                .writeModulesAsPlantUml(Documenter.DiagramOptions.defaults().withStyle(Documenter.DiagramOptions.DiagramStyle.UML));
+        Path generated = Path.of("target/spring-modulith-docs/components.puml");
+        assertThat(Path.of("../docs/modules.puml"))
+                .as("docs/modules.puml is out of date: copy exchange-service/" + generated + " over it")
+                .hasSameTextualContentAs(generated);
     }
 
     /**
