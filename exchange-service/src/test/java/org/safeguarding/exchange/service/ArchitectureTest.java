@@ -63,9 +63,10 @@ class ArchitectureTest {
         new Documenter(ApplicationModules.of(ExchangeApplication.class))
                 .writeModulesAsPlantUml(Documenter.DiagramOptions.defaults().withStyle(Documenter.DiagramOptions.DiagramStyle.UML));
         Path generated = Path.of("target/spring-modulith-docs/components.puml");
-        assertThat(Path.of("../docs/modules.puml"))
+        // Documenter lists the same relationships in a different order from one run to the next.
+        assertThat(Files.readAllLines(Path.of("../docs/modules.puml")))
                 .as("docs/modules.puml is out of date: copy exchange-service/" + generated + " over it")
-                .hasSameTextualContentAs(generated);
+                .containsExactlyInAnyOrderElementsOf(Files.readAllLines(generated));
     }
 
     /**

@@ -51,6 +51,9 @@ class ConsentExchangeTest extends ExchangeServiceTest {
         String givenId = council.send("exchange.consent-outcomes", caseReference, consent(caseReference, "PERSON-AMY", ConsentStatus.GIVEN, 120));
         ConsentOutcome withdrawal = consent(caseReference, "PERSON-AMY", ConsentStatus.WITHDRAWN, 60);
         String withdrawnId = council.send("exchange.consent-outcomes", caseReference, withdrawal);
+        // The decision travels on another topic, which the exchange may read first: it is sent once the withdrawal is
+        // registered, as a practitioner's decision follows the consent outcome it relies on.
+        assertThat(receipt(council, withdrawnId).getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
         String decisionId = council.send("exchange.share-decisions", caseReference, decisionClaimingConsent(caseReference, 10));
 
         Receipt receipt = receipt(council, decisionId);
