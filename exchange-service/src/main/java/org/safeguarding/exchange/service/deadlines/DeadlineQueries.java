@@ -5,10 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.safeguarding.exchange.service.deadlines.internal.BringUp;
 import org.safeguarding.exchange.service.deadlines.internal.DeadlineRules;
-import org.safeguarding.exchange.service.deadlines.internal.HazardReview;
-import org.safeguarding.exchange.service.deadlines.internal.RequestDeadline;
 import org.springframework.stereotype.Component;
 
 /** The lists behind the deadline endpoints: unanswered requests, hazard reviews due, cases due for bring-up. */

@@ -18,6 +18,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.safeguarding.exchange.service.security.internal.ExchangeUser;
+import org.safeguarding.exchange.service.security.internal.GeneratedCredentials;
+import org.safeguarding.exchange.service.security.internal.SecurityProperties;
 
 /**
  * The users of the embedded default, held as bcrypt hashes only. Configured users come from

@@ -32,6 +32,8 @@ import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.safeguarding.exchange.service.testing.TestAgency;
 import org.safeguarding.exchange.testing.SampleRecords;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.safeguarding.exchange.service.intake.internal.BatchRecorder;
+import org.safeguarding.exchange.service.intake.internal.MessageIntake;
 
 /**
  * Consent and hazard history as intake judges a poll against it, and the deadline facts it keeps, driven below Kafka so that a test decides exactly

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.safeguarding.exchange.service.testing.TestAgency;
 import org.safeguarding.exchange.testing.SampleRecords;
+import org.safeguarding.exchange.service.intake.internal.MessageIntake;
 
 /**
  * The whole pipeline against a real broker and a real PostgreSQL: what arrives where, what the register holds, and

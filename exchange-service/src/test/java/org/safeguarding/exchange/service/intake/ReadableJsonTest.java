@@ -13,6 +13,7 @@ import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import org.safeguarding.exchange.service.intake.internal.ReadableJson;
 
 class ReadableJsonTest {
 

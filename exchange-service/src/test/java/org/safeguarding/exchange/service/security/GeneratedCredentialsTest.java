@@ -15,6 +15,8 @@ import org.safeguarding.exchange.service.directory.Agency.AgencyKind;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.safeguarding.exchange.service.security.internal.ExchangeUser;
+import org.safeguarding.exchange.service.security.internal.SecurityProperties;
 
 /** With no users configured, the generated passwords are written once, readable by their owner only, and reused. */
 class GeneratedCredentialsTest {

@@ -8,6 +8,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.safeguarding.exchange.service.security.internal.JwtCallerConverter;
+import org.safeguarding.exchange.service.security.internal.SecurityProperties;
 
 /** Production tokens: roles, agency and name come from the configured claims; unknown roles grant nothing. */
 class JwtCallerConverterTest {

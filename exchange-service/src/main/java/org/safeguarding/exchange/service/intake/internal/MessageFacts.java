@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.intake;
+package org.safeguarding.exchange.service.intake.internal;
 
 import exchange.v1.ConsentOutcome;
 import exchange.v1.HazardNotification;
@@ -9,12 +9,12 @@ import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.exchange.service.register.EntryFacts;
 
 /** Reads the register's search columns, and who a message is addressed to, out of each contract record. */
-final class MessageFacts {
+public final class MessageFacts {
 
     private MessageFacts() {
     }
 
-    static EntryFacts of(SpecificRecord message) {
+    public static EntryFacts of(SpecificRecord message) {
         if (message instanceof ShareRequest r) {
             return new EntryFacts("ShareRequest", r.getCaseReference(), r.getRequesterAgency(),
                     list(r.getRecipientAgency()), r.getRequester() == null ? null : r.getRequester().getName(), null,

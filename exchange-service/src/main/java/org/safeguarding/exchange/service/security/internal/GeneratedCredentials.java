@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.security;
+package org.safeguarding.exchange.service.security.internal;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * read on later ones, so that agency clients keep working across restarts. A user missing from the file (an agency
  * added to the directory) gets a new password, written back beside the others.
  */
-final class GeneratedCredentials {
+public final class GeneratedCredentials {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final String HEADER = """
@@ -36,7 +36,7 @@ final class GeneratedCredentials {
     }
 
     /** The password of each named user, from {@code file} where it has one, else a new one from {@code newPassword}. */
-    static Map<String, String> passwords(Path file, List<String> users, Supplier<String> newPassword) {
+    public static Map<String, String> passwords(Path file, List<String> users, Supplier<String> newPassword) {
         try {
             Map<String, String> passwords = new LinkedHashMap<>(read(file));
             boolean added = false;

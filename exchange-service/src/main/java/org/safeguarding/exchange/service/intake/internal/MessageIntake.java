@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.intake;
+package org.safeguarding.exchange.service.intake.internal;
 
 import exchange.v1.HazardNotification;
 import java.time.Clock;
@@ -31,6 +31,7 @@ import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.SharingRegister;
 import org.safeguarding.exchange.service.register.SourceCoordinates;
 import org.springframework.stereotype.Component;
+import org.safeguarding.exchange.service.intake.IntakeProperties;
 
 /**
  * Turns one record read from an intake topic into what the register keeps: decoded and checked against the
@@ -39,11 +40,11 @@ import org.springframework.stereotype.Component;
  * a good message being dead-lettered.
  */
 @Component
-class MessageIntake {
+public class MessageIntake {
 
-    static final String RULE_SIZE = "contract/message-size";
-    static final String RULE_WIRE_FORMAT = "contract/wire-format";
-    static final String RULE_RECORD_TYPE = "contract/record-type-for-topic";
+    public static final String RULE_SIZE = "contract/message-size";
+    public static final String RULE_WIRE_FORMAT = "contract/wire-format";
+    public static final String RULE_RECORD_TYPE = "contract/record-type-for-topic";
 
     private final MessageDecoder decoder;
     private final SharingRegister register;
@@ -53,7 +54,7 @@ class MessageIntake {
     private final Clock clock;
     private final int maxMessageBytes;
 
-    MessageIntake(MessageDecoder decoder, SharingRegister register, RecordingPolicy policy, ConsentHistory consent, Hazards hazards,
+    public MessageIntake(MessageDecoder decoder, SharingRegister register, RecordingPolicy policy, ConsentHistory consent, Hazards hazards,
             Clock clock, IntakeProperties properties) {
         this.decoder = decoder;
         this.register = register;
@@ -72,7 +73,7 @@ class MessageIntake {
      * a request is addressed to the other party of that request, found in the register or earlier in the same poll,
      * so the agency that asked learns the consent position.
      */
-    AdmittedBatch admitAll(List<ConsumerRecord<String, byte[]>> records) {
+    public AdmittedBatch admitAll(List<ConsumerRecord<String, byte[]>> records) {
         List<Admitted> admitted = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             admitted.add(admit(record));

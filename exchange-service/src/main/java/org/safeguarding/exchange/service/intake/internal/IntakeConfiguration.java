@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.intake;
+package org.safeguarding.exchange.service.intake.internal;
 
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -13,20 +13,21 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.safeguarding.exchange.service.intake.IntakeProperties;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntakeProperties.class)
-class IntakeConfiguration {
+public class IntakeConfiguration {
 
     /** The recording rules every message is checked against (plain Java, see the policy package). */
     @Bean
-    RecordingPolicy recordingPolicy(KnownAgencies agencies, Clock clock) {
+    public RecordingPolicy recordingPolicy(KnownAgencies agencies, Clock clock) {
         return new RecordingPolicy(agencies, clock);
     }
 
     /** The intake topics and the dead-letter topic, created when missing; existing topics are left as they are. */
     @Bean
-    KafkaAdmin.NewTopics intakeTopics(IntakeProperties properties) {
+    public KafkaAdmin.NewTopics intakeTopics(IntakeProperties properties) {
         NewTopic[] topics = IntakeTopic.names().stream()
                 .map(name -> TopicBuilder.name(name).partitions(properties.partitions()).build())
                 .toArray(NewTopic[]::new);
@@ -40,7 +41,7 @@ class IntakeConfiguration {
      * rejections, not exceptions. So it is retried, with back-off, for as long as it takes; no record is ever skipped.
      */
     @Bean
-    AfterRollbackProcessor<Object, Object> intakeRetryForever() {
+    public AfterRollbackProcessor<Object, Object> intakeRetryForever() {
         ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
         backOff.setMaxInterval(10_000);
         backOff.setMaxElapsedTime(Long.MAX_VALUE);

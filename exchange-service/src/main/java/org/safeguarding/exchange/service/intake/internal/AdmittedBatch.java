@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.intake;
+package org.safeguarding.exchange.service.intake.internal;
 
 import java.util.List;
 import org.safeguarding.exchange.service.consent.ConsentBatch;
@@ -6,5 +6,5 @@ import org.safeguarding.exchange.service.hazards.HazardBatch;
 import org.safeguarding.exchange.service.register.NewEntry;
 
 /** A poll ready for the register: one entry per record, in poll order, and the consent and hazard changes it carries. */
-record AdmittedBatch(List<NewEntry> entries, ConsentBatch consent, HazardBatch hazards) {
+public record AdmittedBatch(List<NewEntry> entries, ConsentBatch consent, HazardBatch hazards) {
 }

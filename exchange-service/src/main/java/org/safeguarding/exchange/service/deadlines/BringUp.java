@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.deadlines.internal;
+package org.safeguarding.exchange.service.deadlines;
 
 import java.time.Instant;
 import java.time.LocalDate;

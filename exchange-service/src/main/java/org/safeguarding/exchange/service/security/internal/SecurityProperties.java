@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.security;
+package org.safeguarding.exchange.service.security.internal;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,13 +1,14 @@
-package org.safeguarding.exchange.service.security;
+package org.safeguarding.exchange.service.security.internal;
 
 import java.util.Collection;
 import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.safeguarding.exchange.service.security.Role;
 
 /** A user of the embedded default: a name, a bcrypt hash (never the password), roles and, for an agency, its code. */
-record ExchangeUser(String name, String passwordHash, Set<Role> roles, String agency) implements UserDetails {
+public record ExchangeUser(String name, String passwordHash, Set<Role> roles, String agency) implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

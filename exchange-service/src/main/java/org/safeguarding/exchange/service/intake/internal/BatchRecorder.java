@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.intake;
+package org.safeguarding.exchange.service.intake.internal;
 
 import java.util.List;
 import org.safeguarding.exchange.service.consent.ConsentHistory;
@@ -19,14 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
  * which only intake holds, and one method that names every write of the transaction is the plainest account of it.
  */
 @Component
-class BatchRecorder {
+public class BatchRecorder {
 
     private final SharingRegister register;
     private final ConsentHistory consent;
     private final Hazards hazards;
     private final DeadlineFacts deadlineFacts;
 
-    BatchRecorder(SharingRegister register, ConsentHistory consent, Hazards hazards, DeadlineFacts deadlineFacts) {
+    public BatchRecorder(SharingRegister register, ConsentHistory consent, Hazards hazards, DeadlineFacts deadlineFacts) {
         this.register = register;
         this.consent = consent;
         this.hazards = hazards;

@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.security;
+package org.safeguarding.exchange.service.security.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,13 +9,14 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.safeguarding.exchange.service.security.Role;
 
 /** Production: roles, agency and name come from the token's claims ({@code exchange.security.jwt.*-claim}). */
-class JwtCallerConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+public class JwtCallerConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final SecurityProperties.Jwt claims;
 
-    JwtCallerConverter(SecurityProperties.Jwt claims) {
+    public JwtCallerConverter(SecurityProperties.Jwt claims) {
         this.claims = claims;
     }
 

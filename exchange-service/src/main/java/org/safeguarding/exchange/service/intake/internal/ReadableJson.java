@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.intake;
+package org.safeguarding.exchange.service.intake.internal;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -14,12 +14,12 @@ import org.apache.avro.generic.IndexedRecord;
  * (unions unwrapped, enums as names, timestamps as ISO-8601 text), unlike Avro's own JSON encoding. Written by
  * hand over a StringBuilder because it runs once per message on the hot path.
  */
-final class ReadableJson {
+public final class ReadableJson {
 
     private ReadableJson() {
     }
 
-    static String of(IndexedRecord record) {
+    public static String of(IndexedRecord record) {
         StringBuilder out = new StringBuilder(1024);
         value(out, record);
         return out.toString();

@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.intake;
+package org.safeguarding.exchange.service.intake.internal;
 
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -17,15 +17,15 @@ import org.springframework.stereotype.Component;
  * that cannot be reached is the exchange's own failure and is thrown, so the batch is retried, never dead-lettered.
  */
 @Component
-class MessageDecoder {
+public class MessageDecoder {
 
     private final ExchangeAvroDeserializer deserializer;
 
-    MessageDecoder(SchemaRegistryClient registry) {
+    public MessageDecoder(SchemaRegistryClient registry) {
         this.deserializer = new ExchangeAvroDeserializer(registry, Map.of(ExchangeAvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
     }
 
-    Decoded decode(String topic, byte[] bytes) {
+    public Decoded decode(String topic, byte[] bytes) {
         Integer schemaId = WireFormat.schemaIdOrNull(bytes);
         Object value;
         try {
