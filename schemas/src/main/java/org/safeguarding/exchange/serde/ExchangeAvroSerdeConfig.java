@@ -1,9 +1,16 @@
 package org.safeguarding.exchange.serde;
 
+import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
 
-/** The serializer's and deserializer's settings, under Confluent's own keys and with Confluent's defaults. */
+/**
+ * The serializer's and deserializer's settings, under Confluent's own keys and with Confluent's defaults, defined in
+ * a {@link ConfigDef} as Kafka's own clients define theirs: each with its type, default, validator and documentation
+ * ({@code CONFIG_DEF.toHtml()} or {@code toRst()} prints them).
+ */
 public record ExchangeAvroSerdeConfig(
         boolean autoRegisterSchemas,
         boolean useLatestVersion,
@@ -19,32 +26,49 @@ public record ExchangeAvroSerdeConfig(
     public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
     public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
 
+    private static final String STRATEGY_DOC = "How the %s subject is named: TopicNameStrategy (<topic>-%s), RecordNameStrategy "
+            + "(the record's full name) or TopicRecordNameStrategy (<topic>-<record full name>, which the exchange contract "
+            + "uses for values); this package's or Confluent's class names, or any class implementing SubjectNameStrategy.";
+    private static final ConfigDef.Validator STRATEGY = (name, value) -> SubjectNameStrategies.fromConfig(name, value);
+
+    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+            .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM,
+                    "Serializer: register the record's schema under its subject when it is not there yet (the registry "
+                            + "refuses an incompatible one); false: the schema must already be registered.")
+            .define(USE_LATEST_VERSION, Type.BOOLEAN, false, Importance.LOW,
+                    "Serializer, with auto.register.schemas=false: write with the subject's latest schema instead of "
+                            + "looking up the record's own.")
+            .define(LATEST_COMPATIBILITY_STRICT, Type.BOOLEAN, true, Importance.LOW,
+                    "Serializer, with use.latest.version=true: refuse a record whose schema the latest version cannot read.")
+            .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.MEDIUM,
+                    "Deserializer: read into the generated classes named by the writer's schema (the schemas jar) instead "
+                            + "of GenericRecord.")
+            .define(KEY_SUBJECT_NAME_STRATEGY, Type.STRING, "TopicNameStrategy", STRATEGY, Importance.LOW,
+                    STRATEGY_DOC.formatted("key", "key"))
+            .define(VALUE_SUBJECT_NAME_STRATEGY, Type.STRING, "TopicNameStrategy", STRATEGY, Importance.LOW,
+                    STRATEGY_DOC.formatted("value", "value"));
+
+    /** The settings from a Kafka client's configuration; other keys are left alone. */
     public static ExchangeAvroSerdeConfig from(Map<String, ?> configs) {
+        Map<String, Object> given = new HashMap<>(configs);
+        // A strategy may also be an instance or a class, which ConfigDef's string type does not take: read as it is.
+        Object keyStrategy = given.get(KEY_SUBJECT_NAME_STRATEGY) instanceof String ? null : given.remove(KEY_SUBJECT_NAME_STRATEGY);
+        Object valueStrategy = given.get(VALUE_SUBJECT_NAME_STRATEGY) instanceof String ? null : given.remove(VALUE_SUBJECT_NAME_STRATEGY);
+        Map<String, Object> parsed = CONFIG_DEF.parse(given);
         return new ExchangeAvroSerdeConfig(
-                flag(configs, AUTO_REGISTER_SCHEMAS, true),
-                flag(configs, USE_LATEST_VERSION, false),
-                flag(configs, LATEST_COMPATIBILITY_STRICT, true),
-                flag(configs, SPECIFIC_AVRO_READER, false),
-                SubjectNameStrategies.fromConfig(KEY_SUBJECT_NAME_STRATEGY, configs.get(KEY_SUBJECT_NAME_STRATEGY)),
-                SubjectNameStrategies.fromConfig(VALUE_SUBJECT_NAME_STRATEGY, configs.get(VALUE_SUBJECT_NAME_STRATEGY)));
+                (Boolean) parsed.get(AUTO_REGISTER_SCHEMAS),
+                (Boolean) parsed.get(USE_LATEST_VERSION),
+                (Boolean) parsed.get(LATEST_COMPATIBILITY_STRICT),
+                (Boolean) parsed.get(SPECIFIC_AVRO_READER),
+                strategy(KEY_SUBJECT_NAME_STRATEGY, keyStrategy, parsed),
+                strategy(VALUE_SUBJECT_NAME_STRATEGY, valueStrategy, parsed));
+    }
+
+    private static SubjectNameStrategy strategy(String key, Object given, Map<String, Object> parsed) {
+        return SubjectNameStrategies.fromConfig(key, given != null ? given : parsed.get(key));
     }
 
     public SubjectNameStrategy subjectNameStrategy(boolean isKey) {
         return isKey ? keySubjectNameStrategy : valueSubjectNameStrategy;
-    }
-
-    private static boolean flag(Map<String, ?> configs, String key, boolean fallback) {
-        Object value = configs.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        String text = value.toString().trim();
-        if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        throw new ConfigException(key, value, "expected true or false");
     }
 }
