@@ -3,7 +3,6 @@ package org.safeguarding.exchange.service.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguarding.exchange.service.testing.LifecycleRecords.consent;
 import static org.safeguarding.exchange.service.testing.LifecycleRecords.decisionClaimingConsent;
-import static org.safeguarding.exchange.service.testing.TestAgency.header;
 
 import exchange.v1.ConsentOutcome;
 import exchange.v1.ConsentStatus;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
@@ -31,19 +29,7 @@ class ConsentExchangeTest extends ExchangeServiceTest {
         council = agency(SampleRecords.COUNCIL);
     }
 
-    private Receipt receipt(TestAgency agency, String messageId) {
-        List<ConsumerRecord<String, byte[]>> receipts = agency.readUntil(agency.receipts(),
-                seen -> seen.stream().anyMatch(r -> messageId.equals(header(r, TestAgency.MESSAGE_ID))), WAIT);
-        ConsumerRecord<String, byte[]> mine = receipts.stream().filter(r -> messageId.equals(header(r, TestAgency.MESSAGE_ID)))
-                .findFirst().orElseThrow(() -> new AssertionError("no receipt for " + messageId));
-        return (Receipt) agency.decode(mine.topic(), mine.value());
-    }
 
-    /** The named list of the JSON object at {@code uri}, each item as a map. */
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> list(String uri, String name) {
-        return (List<Map<String, Object>>) http().get().uri(uri).retrieve().body(Map.class).get(name);
-    }
 
     @Test
     void aDecisionClaimingConsentAfterItWasWithdrawnIsRejectedAndTheConsentHistoryShowsWhy() {
@@ -53,10 +39,10 @@ class ConsentExchangeTest extends ExchangeServiceTest {
         String withdrawnId = council.send("exchange.consent-outcomes", caseReference, withdrawal);
         // The decision travels on another topic, which the exchange may read first: it is sent once the withdrawal is
         // registered, as a practitioner's decision follows the consent outcome it relies on.
-        assertThat(receipt(council, withdrawnId).getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+        assertThat(council.receipt(withdrawnId, WAIT).getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
         String decisionId = council.send("exchange.share-decisions", caseReference, decisionClaimingConsent(caseReference, 10));
 
-        Receipt receipt = receipt(council, decisionId);
+        Receipt receipt = council.receipt(decisionId, WAIT);
         assertThat(receipt.getStatus()).isEqualTo(ReceiptStatus.REJECTED);
         assertThat(receipt.getViolations()).singleElement().satisfies(v -> {
             assertThat(v.getField()).isEqualTo("consent.status");
@@ -65,9 +51,9 @@ class ConsentExchangeTest extends ExchangeServiceTest {
         });
 
         String consentUri = "/api/lifecycle/cases/" + caseReference + "/consent";
-        assertThat(list(consentUri, "positions")).singleElement().satisfies(p -> assertThat(p)
+        assertThat(jsonList(consentUri, "positions")).singleElement().satisfies(p -> assertThat(p)
                 .containsEntry("personReference", "PERSON-AMY").containsEntry("status", "WITHDRAWN").containsEntry("messageId", withdrawnId));
-        List<Map<String, Object>> history = list(consentUri, "history");
+        List<Map<String, Object>> history = jsonList(consentUri, "history");
         assertThat(history).extracting(h -> h.get("messageId")).containsExactly(givenId, withdrawnId);
         assertThat(history.get(0)).containsEntry("status", "GIVEN").containsEntry("limits", "Not to be shared with the father's family");
     }

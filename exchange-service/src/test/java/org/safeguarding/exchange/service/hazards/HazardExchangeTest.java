@@ -2,20 +2,16 @@ package org.safeguarding.exchange.service.hazards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.safeguarding.exchange.service.testing.LifecycleRecords.consent;
-import static org.safeguarding.exchange.service.testing.LifecycleRecords.decisionClaimingConsent;
 import static org.safeguarding.exchange.service.testing.LifecycleRecords.hazard;
 import static org.safeguarding.exchange.service.testing.TestAgency.header;
 
 import exchange.v1.ConsentStatus;
 import exchange.v1.HazardAction;
 import exchange.v1.HazardNotification;
-import exchange.v1.Receipt;
 import exchange.v1.ReceiptStatus;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
@@ -41,22 +37,10 @@ class HazardExchangeTest extends ExchangeServiceTest {
     }
 
 
-    private Receipt receipt(TestAgency agency, String messageId) {
-        List<ConsumerRecord<String, byte[]>> receipts = agency.readUntil(agency.receipts(),
-                seen -> seen.stream().anyMatch(r -> messageId.equals(header(r, TestAgency.MESSAGE_ID))), WAIT);
-        ConsumerRecord<String, byte[]> mine = receipts.stream().filter(r -> messageId.equals(header(r, TestAgency.MESSAGE_ID)))
-                .findFirst().orElseThrow(() -> new AssertionError("no receipt for " + messageId));
-        return (Receipt) agency.decode(mine.topic(), mine.value());
-    }
 
-    /** The named list of the JSON object at {@code uri}, each item as a map. */
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> list(String uri, String name) {
-        return (List<Map<String, Object>>) http().get().uri(uri).retrieve().body(Map.class).get(name);
-    }
 
     private List<Object> hazardIds(String uri) {
-        return list(uri, "hazards").stream().map(h -> h.get("hazardId")).toList();
+        return jsonList(uri, "hazards").stream().map(h -> h.get("hazardId")).toList();
     }
 
     @Test
@@ -65,17 +49,17 @@ class HazardExchangeTest extends ExchangeServiceTest {
         String adultCase = "CASE-" + UUID.randomUUID();
         String child = "PERSON-" + UUID.randomUUID();
         String consentId = council.send("exchange.consent-outcomes", childCase, consent(childCase, child, ConsentStatus.GIVEN, 60));
-        receipt(council, consentId);
+        council.receipt(consentId, WAIT);
         var request = SampleRecords.shareRequest();
         request.setCaseReference(childCase);
         request.setOccurredAt(org.safeguarding.exchange.service.testing.LifecycleRecords.now().minusSeconds(600));
         request.getRecordedBy().setRecordedAt(org.safeguarding.exchange.service.testing.LifecycleRecords.now());
-        receipt(school, school.send("exchange.share-requests", childCase, request));
+        school.receipt(school.send("exchange.share-requests", childCase, request), WAIT);
 
         String hazardId = "HAZ-" + UUID.randomUUID();
         HazardNotification raised = hazard(hazardId, HazardAction.RAISED, adultCase, List.of(child), List.of("NHS-HUMBER"));
         String raisedId = police.send("exchange.hazard-notifications", adultCase, raised);
-        assertThat(receipt(police, raisedId).getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+        assertThat(police.receipt(raisedId, WAIT).getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
 
         // The school was not named in notifyAgencies, but it asked about the child: the hazard reaches its inbox.
         assertThat(school.readUntil(school.inbox(), seen -> seen.stream().anyMatch(r -> raisedId.equals(header(r, TestAgency.MESSAGE_ID))), WAIT))
@@ -83,7 +67,7 @@ class HazardExchangeTest extends ExchangeServiceTest {
         assertThat(jdbc().queryForObject("select array_to_string(recipient_agencies, ',') from register_entry where message_id = ?",
                 String.class, raisedId)).isEqualTo("NHS-HUMBER,LA-HULL,SCH-OAKFIELD");
 
-        assertThat(list("/api/lifecycle/cases/" + childCase + "/related-hazards", "hazards"))
+        assertThat(jsonList("/api/lifecycle/cases/" + childCase + "/related-hazards", "hazards"))
                 .singleElement().satisfies(h -> assertThat(h).containsEntry("hazardId", hazardId)
                         .containsEntry("personReference", "PERSON-ADULT-3").containsEntry("status", "ACTIVE"));
         assertThat(hazardIds("/api/lifecycle/children/" + child + "/hazards")).containsExactly(hazardId);
@@ -95,12 +79,12 @@ class HazardExchangeTest extends ExchangeServiceTest {
 
         String withdrawnId = police.send("exchange.hazard-notifications", adultCase,
                 hazard(hazardId, HazardAction.WITHDRAWN, adultCase, List.of(child), List.of("NHS-HUMBER")));
-        assertThat(receipt(police, withdrawnId).getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+        assertThat(police.receipt(withdrawnId, WAIT).getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
         assertThat(hazardIds("/api/lifecycle/children/" + child + "/hazards")).isEmpty();
         assertThat(hazardIds("/api/lifecycle/cases/" + childCase + "/related-hazards")).isEmpty();
 
         String lateUpdateId = police.send("exchange.hazard-notifications", adultCase,
                 hazard(hazardId, HazardAction.UPDATED, adultCase, List.of(child), List.of("NHS-HUMBER")));
-        assertThat(receipt(police, lateUpdateId).getViolations()).extracting(v -> v.getRule()).containsExactly("derby-4/hazard-lifecycle");
+        assertThat(police.receipt(lateUpdateId, WAIT).getViolations()).extracting(v -> v.getRule()).containsExactly("derby-4/hazard-lifecycle");
     }
 }

@@ -69,6 +69,12 @@ public abstract class ExchangeServiceTest {
     }
 
     /** An agency talking to this service, closed after the class. */
+    /** The named list of the JSON object at {@code uri}, read as an auditor, each item as a map. */
+    @SuppressWarnings("unchecked")
+    protected java.util.List<java.util.Map<String, Object>> jsonList(String uri, String name) {
+        return (java.util.List<java.util.Map<String, Object>>) http().get().uri(uri).retrieve().body(java.util.Map.class).get(name);
+    }
+
     protected TestAgency agency(String code) {
         TestAgency agency = new TestAgency(code, bootstrapServers(), registryUrl());
         agencies.add(agency);

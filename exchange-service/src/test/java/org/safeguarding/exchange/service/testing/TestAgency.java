@@ -62,6 +62,15 @@ public final class TestAgency implements AutoCloseable {
         }
     }
 
+    /** The receipt for a message this agency sent, waiting up to {@code timeout} for it. */
+    public exchange.v1.Receipt receipt(String messageId, Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> receipts = readUntil(receipts(),
+                seen -> seen.stream().anyMatch(r -> messageId.equals(header(r, MESSAGE_ID))), timeout);
+        ConsumerRecord<String, byte[]> mine = receipts.stream().filter(r -> messageId.equals(header(r, MESSAGE_ID)))
+                .findFirst().orElseThrow(() -> new AssertionError("no receipt for " + messageId));
+        return (exchange.v1.Receipt) decode(mine.topic(), mine.value());
+    }
+
     public static String header(ConsumerRecord<?, ?> record, String name) {
         return AgencyClient.header(record, name);
     }
