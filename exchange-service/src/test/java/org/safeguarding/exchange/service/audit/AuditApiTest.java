@@ -83,6 +83,13 @@ class AuditApiTest extends ExchangeServiceTest {
         return (List<Map<String, Object>>) page.get("accesses");
     }
 
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> accessLogOf(String principal) {
+        Map<String, Object> page = http(TestUsers.AUDITOR).get().uri(b -> b.path("/api/audit/access-log")
+                .queryParam("principal", principal).build()).retrieve().body(Map.class);
+        return (List<Map<String, Object>>) page.get("accesses");
+    }
+
     private long registerSize() {
         return jdbc().queryForObject("select count(*) from register_entry", Long.class);
     }
@@ -368,5 +375,18 @@ class AuditApiTest extends ExchangeServiceTest {
         assertThat(accessLog(caseB)).as("a bulk read, which may have included the case").anySatisfy(a ->
                 assertThat(a).containsEntry("action", "verifiable-export").containsEntry("principal", TestUsers.AUDITOR)
                         .containsEntry("rowCount", (int) lines).containsEntry("caseReferences", null));
+    }
+
+    @Test
+    void readsOfAChildsConsentAndHazardsAreLoggedToo() {
+        http(TestUsers.HUB).get().uri("/api/lifecycle/cases/" + caseA + "/consent").retrieve().toBodilessEntity();
+        http(TestUsers.HUB).get().uri("/api/lifecycle/children/PERSON-LOGGED-" + run + "/hazards").retrieve().toBodilessEntity();
+
+        assertThat(accessLog(caseA)).anySatisfy(a -> assertThat(a).containsEntry("principal", TestUsers.HUB)
+                .containsEntry("action", "GET /api/lifecycle/cases/{caseReference}/consent").containsEntry("caseReference", caseA)
+                .containsEntry("outcome", "ALLOWED"));
+        assertThat(accessLogOf(TestUsers.HUB)).anySatisfy(a -> assertThat(a)
+                .containsEntry("action", "GET /api/lifecycle/children/{personReference}/hazards")
+                .extracting(e -> e.get("query")).asString().contains("PERSON-LOGGED-" + run));
     }
 }

@@ -3,7 +3,9 @@ package org.safeguarding.exchange.service.audit.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -36,10 +38,12 @@ public class AccessLog {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    AccessLog(JdbcTemplate jdbc, ObjectMapper json) {
+    AccessLog(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     public void allowed(Caller caller, String action, Map<String, ?> query, String caseReference, Collection<String> cases, long rows) {
@@ -95,7 +99,7 @@ public class AccessLog {
         String[] caseArray = cases == null ? null : cases.toArray(String[]::new);
         jdbc.update(con -> {
             var ps = con.prepareStatement("insert into access_log (principal, roles, agency, action, query, case_reference,"
-                    + " case_references, row_count, outcome, reason) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)");
+                    + " case_references, row_count, outcome, reason, accessed_at) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)");
             ps.setString(1, caller.name());
             ps.setArray(2, con.createArrayOf("text", roles.toArray()));
             ps.setString(3, caller.agency());
@@ -106,6 +110,7 @@ public class AccessLog {
             ps.setLong(8, rows);
             ps.setString(9, outcome.name());
             ps.setString(10, reason);
+            ps.setObject(11, clock.instant().atOffset(ZoneOffset.UTC));
             return ps;
         });
     }
