@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
-/** The topics agencies write to, and the one record type each carries (../shared/CONTRACT.md, Topics). */
+/** The topics agencies write to, and the one record type each carries (docs/CONTRACT.md, Topics). */
 public enum IntakeTopic {
     SHARE_REQUESTS("exchange.share-requests", ShareRequest.class),
     CONSENT_OUTCOMES("exchange.consent-outcomes", ConsentOutcome.class),

@@ -15,7 +15,7 @@ import org.safeguarding.exchange.service.directory.internal.DirectoryProperties;
 @EnableConfigurationProperties(DirectoryProperties.class)
 public class AgencyDirectory implements KnownAgencies {
 
-    /** ../shared/CONTRACT.md: agency codes match this pattern. */
+    /** docs/CONTRACT.md: agency codes match this pattern. */
     public static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
 
     private final Map<String, Agency> byCode = new LinkedHashMap<>();
