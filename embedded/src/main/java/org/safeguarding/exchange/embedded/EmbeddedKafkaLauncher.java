@@ -2,14 +2,9 @@ package org.safeguarding.exchange.embedded;
 
 import java.nio.file.Path;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.PropertySource;
 
 /**
  * The embedded default's broker: when no {@code spring.kafka.bootstrap-servers} is configured, Kafka's own KRaft
@@ -32,80 +27,39 @@ public class EmbeddedKafkaLauncher implements EnvironmentPostProcessor {
             return;
         }
         EmbeddedProperties properties = EmbeddedProperties.of(environment);
-        EmbeddedKafkaSource source = new EmbeddedKafkaSource(properties.dataDir().resolve("kafka"), properties.kafka().port());
-        environment.getPropertySources().addLast(source);
-        // Destroyed after the beans created later (Kafka clients, listener containers), so they close first.
-        application.addInitializers(context -> {
-            if (context instanceof GenericApplicationContext generic) {
-                generic.registerBean("embeddedKafkaStopper", DisposableBean.class, () -> source::stop);
-            }
-        });
+        new EmbeddedKafkaSource(properties.dataDir().resolve("kafka"), properties.kafka().port()).addTo(environment, application);
     }
 
     /** Answers {@code spring.kafka.bootstrap-servers} by starting the broker on first use. */
-    static final class EmbeddedKafkaSource extends PropertySource<Path> {
-
-        private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaLauncher.class);
+    static final class EmbeddedKafkaSource extends StartedOnFirstUse {
 
         private final int port;
         private EmbeddedKafka kafka;
-        private boolean stopped;
-        /** Why the broker did not start: asked again, the source says so again instead of trying a second time. */
-        private IllegalStateException startFailure;
 
         EmbeddedKafkaSource(Path logDir, int port) {
-            super(PROPERTY_SOURCE_NAME, logDir.toAbsolutePath().normalize());
+            super(PROPERTY_SOURCE_NAME, BOOTSTRAP_PROPERTY, logDir);
             this.port = port;
         }
 
         @Override
-        public Object getProperty(String name) {
-            if (BOOTSTRAP_PROPERTY.equals(name)) {
-                return bootstrapServers();
+        String start() {
+            try {
+                kafka = EmbeddedKafka.start(getSource(), port);
+                return kafka.bootstrapServers();
+            } catch (EmbeddedKafka.PortInUseException e) {
+                throw new IllegalStateException("Port " + e.port() + " is already in use, so the embedded"
+                        + " Kafka broker cannot start: set " + PORT_PROPERTY + " to a free port, or "
+                        + BOOTSTRAP_PROPERTY + " to use a running broker", e);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Cannot start the embedded Kafka broker with its log in "
+                        + getSource() + " (set " + BOOTSTRAP_PROPERTY + " to use a running broker)", e);
             }
-            if (EmbeddedPostgresLauncher.STARTED_PROPERTY.equals(name)) {
-                return started() ? "true" : null;
-            }
-            return null;
         }
 
-        private synchronized boolean started() {
-            return kafka != null;
-        }
-
-        synchronized String bootstrapServers() {
-            if (stopped) {
-                return null; // the application is closing; do not start it again
-            }
-            if (startFailure != null) {
-                throw startFailure;
-            }
-            if (kafka == null) {
-                try {
-                    kafka = EmbeddedKafka.start(getSource(), port);
-                } catch (EmbeddedKafka.PortInUseException e) {
-                    startFailure = new IllegalStateException("Port " + e.port() + " is already in use, so the embedded"
-                            + " Kafka broker cannot start: set " + PORT_PROPERTY + " to a free port, or "
-                            + BOOTSTRAP_PROPERTY + " to use a running broker", e);
-                } catch (RuntimeException e) {
-                    startFailure = new IllegalStateException("Cannot start the embedded Kafka broker with its log in "
-                            + getSource() + " (set " + BOOTSTRAP_PROPERTY + " to use a running broker)", e);
-                }
-                if (startFailure != null) {
-                    // Spring goes on to report a property it could not bind: so the cause is said here as well.
-                    log.error(startFailure.getMessage());
-                    throw startFailure;
-                }
-            }
-            return kafka.bootstrapServers();
-        }
-
-        synchronized void stop() {
-            stopped = true;
-            if (kafka != null) {
-                kafka.close();
-                kafka = null;
-            }
+        @Override
+        void close() {
+            kafka.close();
+            kafka = null;
         }
     }
 }

@@ -8,12 +8,9 @@ import java.util.Map;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.PropertySource;
 
 /**
  * The embedded default's database: when no {@code spring.datasource.url} is configured, a real
@@ -29,9 +26,6 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
 
     public static final String URL_PROPERTY = "spring.datasource.url";
     public static final String PROPERTY_SOURCE_NAME = "embeddedPostgres";
-    /** The folder under which the embedded servers keep their files: {@code postgres/} and {@code kafka/}. */
-    /** "true" once an embedded server has started in this application (read by the service's ready banner). */
-    public static final String STARTED_PROPERTY = "exchange.embedded.started";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -39,69 +33,27 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
         if (environment.containsProperty(URL_PROPERTY) || !postgres.enabled()) {
             return;
         }
-        EmbeddedPostgresSource source = new EmbeddedPostgresSource(EmbeddedProperties.of(environment).dataDir().resolve("postgres"),
-                postgres.port(), postgres.settings());
-        environment.getPropertySources().addLast(source);
-        // A bean whose destruction stops the server: beans are destroyed in reverse order of creation,
-        // so the connection pool, created later, closes first. Also runs when start-up fails.
-        application.addInitializers(context -> {
-            if (context instanceof GenericApplicationContext generic) {
-                generic.registerBean("embeddedPostgresStopper", DisposableBean.class, () -> source::stop);
-            }
-        });
+        new EmbeddedPostgresSource(EmbeddedProperties.of(environment).dataDir().resolve("postgres"), postgres.port(),
+                postgres.settings()).addTo(environment, application);
     }
 
     /** Answers {@code spring.datasource.url} by starting the server on first use. */
-    static final class EmbeddedPostgresSource extends PropertySource<Path> {
+    static final class EmbeddedPostgresSource extends StartedOnFirstUse {
 
         private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
 
         private final int port;
         private final Map<String, String> settings;
         private EmbeddedPostgres postgres;
-        private String jdbcUrl;
-        private boolean stopped;
-        /** Why the server did not start: asked again, the source says so again instead of starting a second one. */
-        private IllegalStateException startFailure;
 
         EmbeddedPostgresSource(Path dataDir, int port, Map<String, String> settings) {
-            super(PROPERTY_SOURCE_NAME, dataDir.toAbsolutePath().normalize());
+            super(PROPERTY_SOURCE_NAME, URL_PROPERTY, dataDir);
             this.port = port;
             this.settings = Map.copyOf(settings);
         }
 
         @Override
-        public Object getProperty(String name) {
-            if (URL_PROPERTY.equals(name)) {
-                return jdbcUrl();
-            }
-            if (STARTED_PROPERTY.equals(name)) {
-                return started() ? "true" : null;
-            }
-            return null;
-        }
-
-        private synchronized boolean started() {
-            return postgres != null;
-        }
-
-        synchronized String jdbcUrl() {
-            if (stopped) {
-                return null; // the application is closing; do not start it again
-            }
-            if (startFailure != null) {
-                throw startFailure;
-            }
-            if (postgres == null) {
-                postgres = start();
-                // The user is in the URL, so no username or password property is needed (local trust auth).
-                jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-                log.info("Embedded PostgreSQL: {} (data in {})", jdbcUrl, getSource());
-            }
-            return jdbcUrl;
-        }
-
-        private EmbeddedPostgres start() {
+        String start() {
             try {
                 Files.createDirectories(getSource());
                 EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -116,20 +68,19 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
                 if (port > 0) {
                     builder.setPort(port);
                 }
-                return builder.start();
+                postgres = builder.start();
             } catch (IOException | RuntimeException e) {
-                // Spring goes on to report a data source without a URL, not this cause: so it is said here as well.
-                log.error("Cannot start the embedded PostgreSQL in {} with settings {}: {}", getSource(), settings, e.toString());
-                startFailure = new IllegalStateException("Cannot start the embedded PostgreSQL in " + getSource(), e);
-                throw startFailure;
+                throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + getSource() + " with settings "
+                        + settings + ": " + e, e);
             }
+            // The user is in the URL, so no username or password property is needed (local trust auth).
+            String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+            log.info("Embedded PostgreSQL: {} (data in {})", jdbcUrl, getSource());
+            return jdbcUrl;
         }
 
-        synchronized void stop() {
-            stopped = true;
-            if (postgres == null) {
-                return;
-            }
+        @Override
+        void close() {
             try {
                 postgres.close();
                 log.info("Embedded PostgreSQL stopped");
@@ -137,7 +88,6 @@ public class EmbeddedPostgresLauncher implements EnvironmentPostProcessor {
                 log.warn("Embedded PostgreSQL did not stop cleanly", e);
             } finally {
                 postgres = null;
-                jdbcUrl = null;
             }
         }
     }
