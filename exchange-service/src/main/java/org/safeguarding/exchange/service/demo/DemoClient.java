@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs the scripted exchange against a service that is already running: {@code DemoClient http://host:8080}. Asks
  * the service where its Kafka and schema registry are, then behaves as three agencies would. The register entries at
  * the end are read as a user with the AUDITOR role: {@code DemoClient URL USER PASSWORD}, or the environment variables
- * {@code EXCHANGE_USER} and {@code EXCHANGE_PASSWORD} (for example the generated {@code auditor} printed at start-up).
+ * {@code EXCHANGE_USER} and {@code EXCHANGE_PASSWORD} (for example the generated {@code auditor}, whose password the
+ * embedded default keeps in its data folder's {@code credentials.properties}).
  */
 public final class DemoClient {
 
@@ -19,6 +22,8 @@ public final class DemoClient {
     }
 
     public static void main(String[] args) throws Exception {
+        // The story is the output: the Kafka clients' own logging would bury it.
+        LoggingSystem.get(DemoClient.class.getClassLoader()).setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.WARN);
         String http = args.length > 0 ? args[0].replaceAll("/+$", "") : "http://localhost:8080";
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(http + "/api/exchange/connection")).build(), HttpResponse.BodyHandlers.ofString());
