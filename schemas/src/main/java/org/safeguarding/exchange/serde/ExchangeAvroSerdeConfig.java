@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.safeguarding.exchange.registry.client.SchemaRegistryClients;
 
 /**
  * The serializer's and deserializer's settings, under Confluent's own keys and with Confluent's defaults, defined in
@@ -31,7 +32,8 @@ public record ExchangeAvroSerdeConfig(
             + "uses for values); this package's or Confluent's class names, or any class implementing SubjectNameStrategy.";
     private static final ConfigDef.Validator STRATEGY = (name, value) -> SubjectNameStrategies.fromConfig(name, value);
 
-    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+    /** Every setting of the serializer and deserializer: these, and the registry client's. */
+    public static final ConfigDef CONFIG_DEF = new ConfigDef(SchemaRegistryClients.CONFIG_DEF)
             .define(AUTO_REGISTER_SCHEMAS, Type.BOOLEAN, true, Importance.MEDIUM,
                     "Serializer: register the record's schema under its subject when it is not there yet (the registry "
                             + "refuses an incompatible one); false: the schema must already be registered.")

@@ -47,7 +47,8 @@ class ExchangeAvroSerdeConfigTest {
 
     @Test
     void everySettingIsDocumented() {
-        assertThat(ExchangeAvroSerdeConfig.CONFIG_DEF.names()).containsExactlyInAnyOrder(
+        assertThat(ExchangeAvroSerdeConfig.CONFIG_DEF.names()).containsExactlyInAnyOrder("schema.registry.url",
+                "basic.auth.credentials.source", "basic.auth.user.info", "schema.registry.basic.auth.user.info",
                 ExchangeAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, ExchangeAvroSerdeConfig.USE_LATEST_VERSION,
                 ExchangeAvroSerdeConfig.LATEST_COMPATIBILITY_STRICT, ExchangeAvroSerdeConfig.SPECIFIC_AVRO_READER,
                 ExchangeAvroSerdeConfig.KEY_SUBJECT_NAME_STRATEGY, ExchangeAvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY);

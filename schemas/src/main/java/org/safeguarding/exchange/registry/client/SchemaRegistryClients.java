@@ -2,10 +2,13 @@ package org.safeguarding.exchange.registry.client;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * Builds a registry client from Confluent's own configuration keys, so that a Confluent properties file works
@@ -20,11 +23,26 @@ public final class SchemaRegistryClients {
     /** Confluent also accepts the user info under this older name. */
     public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = "schema.registry.basic.auth.user.info";
 
+    private static final String USER_INFO_DOC = "user:password for HTTP basic authentication to the registry, with "
+            + BASIC_AUTH_CREDENTIALS_SOURCE + "=USER_INFO.";
+
+    /** The registry settings with their types, defaults and documentation, as Kafka's own clients define theirs. */
+    public static final ConfigDef CONFIG_DEF = new ConfigDef()
+            .define(SCHEMA_REGISTRY_URL, Type.LIST, null, Importance.HIGH,
+                    "The schema registry's base URL, or several comma-separated; mock://<scope> for a registry in memory.")
+            .define(BASIC_AUTH_CREDENTIALS_SOURCE, Type.STRING, "URL", Importance.MEDIUM,
+                    "Where the registry credentials come from: URL (user:password@ in the URL) or USER_INFO ("
+                            + BASIC_AUTH_USER_INFO + ").")
+            .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM, USER_INFO_DOC)
+            .define(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.LOW,
+                    "The older name of " + BASIC_AUTH_USER_INFO + ".");
+
     private SchemaRegistryClients() {
     }
 
     public static SchemaRegistryClient fromConfig(Map<String, ?> configs) {
-        List<String> urls = urls(configs.get(SCHEMA_REGISTRY_URL));
+        Map<String, Object> parsed = CONFIG_DEF.parse(configs);
+        List<String> urls = urls(parsed.get(SCHEMA_REGISTRY_URL));
         if (urls.isEmpty()) {
             throw new ConfigException("Missing required configuration \"" + SCHEMA_REGISTRY_URL
                     + "\" (the schema registry's base URL, or mock://<scope> for an in-memory registry)");
@@ -36,12 +54,12 @@ public final class SchemaRegistryClients {
             }
             return InMemorySchemaRegistry.forScope(urls.get(0).substring(InMemorySchemaRegistry.MOCK_URL_PREFIX.length()));
         }
-        String source = text(configs.get(BASIC_AUTH_CREDENTIALS_SOURCE), "URL");
+        String source = text(parsed.get(BASIC_AUTH_CREDENTIALS_SOURCE), "URL");
         String userInfo;
         List<String> plainUrls = new ArrayList<>();
         switch (source) {
             case "USER_INFO" -> {
-                userInfo = text(configs.get(BASIC_AUTH_USER_INFO), text(configs.get(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO), null));
+                userInfo = text(password(parsed.get(BASIC_AUTH_USER_INFO)), text(password(parsed.get(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO)), null));
                 if (userInfo == null) {
                     throw new ConfigException(BASIC_AUTH_USER_INFO + " must be set (user:password) when "
                             + BASIC_AUTH_CREDENTIALS_SOURCE + "=USER_INFO");
@@ -71,8 +89,11 @@ public final class SchemaRegistryClients {
         if (value == null) {
             return List.of();
         }
-        List<?> items = value instanceof List<?> list ? list : Arrays.asList(value.toString().split(","));
-        return items.stream().map(Object::toString).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return ((List<?>) value).stream().map(Object::toString).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String password(Object value) {
+        return value == null ? null : ((Password) value).value();
     }
 
     private static String text(Object value, String fallback) {
