@@ -68,7 +68,7 @@ public final class StandaloneRegistry implements AutoCloseable {
 
     /** What serializers take as {@code schema.registry.url}. */
     public String url() {
-        return "http://localhost:" + port() + context.getEnvironment().getProperty("exchange.registry.base-path", "/registry");
+        return "http://localhost:" + port() + context.getBean(RegistryProperties.class).basePath();
     }
 
     public ConfigurableApplicationContext context() {

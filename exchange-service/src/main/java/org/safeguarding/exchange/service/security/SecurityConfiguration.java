@@ -1,8 +1,9 @@
 package org.safeguarding.exchange.service.security;
 
 import jakarta.servlet.DispatcherType;
-import java.nio.file.Path;
+import org.safeguarding.exchange.service.ExchangeProperties;
 import org.safeguarding.exchange.service.directory.AgencyDirectory;
+import org.safeguarding.exchange.service.registry.RegistryProperties;
 import org.safeguarding.exchange.service.security.internal.GeneratedCredentials;
 import org.safeguarding.exchange.service.security.internal.JwtCallerConverter;
 import org.safeguarding.exchange.service.security.internal.SecurityProperties;
@@ -53,16 +54,17 @@ class SecurityConfiguration {
     /** Configured users, or generated ones whose passwords are kept in {@code <data-dir>/credentials.properties}. */
     @Bean
     UserAccounts userAccounts(SecurityProperties properties, AgencyDirectory directory, PasswordEncoder encoder,
-            @Value("${exchange.embedded.data-dir:./data}") String dataDir) {
+            ExchangeProperties exchange) {
         if (!properties.users().isEmpty() || tokens) {
             return UserAccounts.configured(properties.users(), encoder);
         }
-        return UserAccounts.generated(directory.all(), encoder, Path.of(dataDir, "credentials.properties"));
+        return UserAccounts.generated(directory.all(), encoder, exchange.dataDir().resolve("credentials.properties"));
     }
 
     @Bean
     SecurityFilterChain exchangeSecurity(HttpSecurity http, SecurityProperties properties, Callers callers,
-            ApplicationEventPublisher events, @Value("${exchange.registry.base-path:/registry}") String registryPath) throws Exception {
+            ApplicationEventPublisher events, RegistryProperties registry) throws Exception {
+        String registryPath = registry.basePath();
         http.authorizeHttpRequests(requests -> requests
                 // errors and the second half of streamed responses were authorised on the way in
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()

@@ -1,8 +1,9 @@
 package org.safeguarding.exchange.service.startup;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.safeguarding.exchange.service.ExchangeProperties;
+import org.safeguarding.exchange.service.registry.RegistryProperties;
 import org.safeguarding.exchange.service.security.UserAccounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -20,9 +21,13 @@ import org.springframework.stereotype.Component;
 class ReadyBanner implements ApplicationListener<ApplicationReadyEvent> {
 
     private final ObjectProvider<UserAccounts> accounts;
+    private final RegistryProperties registry;
+    private final ExchangeProperties exchange;
 
-    ReadyBanner(ObjectProvider<UserAccounts> accounts) {
+    ReadyBanner(ObjectProvider<UserAccounts> accounts, RegistryProperties registry, ExchangeProperties exchange) {
         this.accounts = accounts;
+        this.registry = registry;
+        this.exchange = exchange;
     }
 
     @Override
@@ -34,13 +39,13 @@ class ReadyBanner implements ApplicationListener<ApplicationReadyEvent> {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
             http = "http://localhost:" + web.getWebServer().getPort();
             lines.put("Schema registry (schema.registry.url)",
-                    http + environment.getProperty("exchange.registry.base-path", "/registry"));
+                    http + registry.basePath());
         }
         lines.put("HTTP", http);
         lines.put("PostgreSQL", environment.getProperty("spring.datasource.url"));
         // Answered by the embedded module's launchers once one of them has started a server.
         if (environment.getProperty("exchange.embedded.started", Boolean.class, false)) {
-            lines.put("Data folder", Path.of(environment.getProperty("exchange.embedded.data-dir", "./data")).toAbsolutePath().normalize());
+            lines.put("Data folder", exchange.dataDir().toAbsolutePath().normalize());
         }
         accounts.ifAvailable(users -> users.generatedCredentialsFile().ifPresent(file -> lines.put("Generated users and passwords", file)));
         StringBuilder out = new StringBuilder("\n=== Safeguarding information exchange is ready ===\n");

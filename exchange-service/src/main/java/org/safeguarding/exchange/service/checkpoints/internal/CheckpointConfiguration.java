@@ -1,14 +1,13 @@
 package org.safeguarding.exchange.service.checkpoints.internal;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
+import org.safeguarding.exchange.service.ExchangeProperties;
 import org.safeguarding.exchange.registry.client.SchemaRegistryClient;
 import org.safeguarding.exchange.serde.ExchangeAvroSerdeConfig;
 import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
 import org.safeguarding.exchange.service.integrity.CheckpointSigner;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 public class CheckpointConfiguration {
 
     @Bean
-    public CheckpointKeyPair checkpointSigningKey(CheckpointProperties properties, @Value("${exchange.embedded.data-dir:./data}") String dataDir) {
-        return new CheckpointKeyPair(CheckpointKeyLoader.load(properties, Path.of(dataDir)));
+    public CheckpointKeyPair checkpointSigningKey(CheckpointProperties properties, ExchangeProperties exchange) {
+        return new CheckpointKeyPair(CheckpointKeyLoader.load(properties, exchange.dataDir()));
     }
 
     @Bean
