@@ -1,6 +1,8 @@
 package org.safeguarding.exchange.service.audit;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +121,7 @@ public class RegisterReads {
                     try {
                         writer.entry(entry);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                     rows[0]++;
                     if (entry.caseReference() != null && cases.size() <= AccessLog.MAX_CASES_LISTED) {
@@ -225,7 +227,7 @@ public class RegisterReads {
     /** A verifiable export not yet written: {@link #writeTo} reads the register and logs the read. */
     @FunctionalInterface
     public interface VerifiableExport {
-        void writeTo(java.io.OutputStream out);
+        void writeTo(OutputStream out);
     }
 
     private ReadRefused refused(Caller caller, String action, Map<String, Object> query, String caseReference, String logged,

@@ -1,6 +1,6 @@
 package org.safeguarding.exchange.service.register;
 
-import static org.safeguarding.exchange.service.register.internal.SqlValues.strings;
+import static org.safeguarding.exchange.service.sql.SqlValues.strings;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

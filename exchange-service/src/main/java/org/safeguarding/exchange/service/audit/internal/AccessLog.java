@@ -1,5 +1,7 @@
 package org.safeguarding.exchange.service.audit.internal;
 
+import static org.safeguarding.exchange.service.sql.SqlValues.strings;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -118,16 +119,12 @@ public class AccessLog {
     private static Access access(ResultSet rs) throws SQLException {
         return new Access(rs.getLong("id"), rs.getTimestamp("accessed_at").toInstant(), rs.getString("principal"),
                 strings(rs.getArray("roles")), rs.getString("agency"), rs.getString("action"), rs.getString("query"),
-                rs.getString("case_reference"), bulkOrCases(rs.getArray("case_references")), rs.getLong("row_count"),
+                rs.getString("case_reference"), casesOrBulk(rs.getArray("case_references")), rs.getLong("row_count"),
                 rs.getString("outcome"), rs.getString("reason"));
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
     /** The cases a read listed, or null for a bulk read too large to list them (as {@link Access} documents). */
-    private static List<String> bulkOrCases(Array array) throws SQLException {
-        return array == null ? null : Arrays.asList((String[]) array.getArray());
+    private static List<String> casesOrBulk(Array array) throws SQLException {
+        return array == null ? null : strings(array);
     }
 }

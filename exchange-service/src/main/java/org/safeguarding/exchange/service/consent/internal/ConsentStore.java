@@ -1,11 +1,10 @@
 package org.safeguarding.exchange.service.consent.internal;
 
+import static org.safeguarding.exchange.service.sql.SqlValues.instant;
+import static org.safeguarding.exchange.service.sql.SqlValues.utc;
+
 import exchange.v1.ConsentStatus;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -63,11 +62,5 @@ public class ConsentStore {
                 });
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

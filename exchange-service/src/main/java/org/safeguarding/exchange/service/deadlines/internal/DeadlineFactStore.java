@@ -1,9 +1,9 @@
 package org.safeguarding.exchange.service.deadlines.internal;
 
+import static org.safeguarding.exchange.service.sql.SqlValues.utc;
+
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -128,7 +128,4 @@ public class DeadlineFactStore {
         }, utc(quietSince));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -1,17 +1,15 @@
 package org.safeguarding.exchange.service.hazards.internal;
 
+import static org.safeguarding.exchange.service.sql.SqlValues.instant;
+import static org.safeguarding.exchange.service.sql.SqlValues.strings;
+import static org.safeguarding.exchange.service.sql.SqlValues.utc;
+
 import exchange.v1.HazardAction;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -197,15 +195,6 @@ public class HazardStore {
         return ps;
     }
 
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 }

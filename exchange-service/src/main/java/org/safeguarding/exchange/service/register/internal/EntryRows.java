@@ -1,7 +1,7 @@
 package org.safeguarding.exchange.service.register.internal;
 
-import static org.safeguarding.exchange.service.register.internal.SqlValues.instant;
-import static org.safeguarding.exchange.service.register.internal.SqlValues.strings;
+import static org.safeguarding.exchange.service.sql.SqlValues.instant;
+import static org.safeguarding.exchange.service.sql.SqlValues.strings;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

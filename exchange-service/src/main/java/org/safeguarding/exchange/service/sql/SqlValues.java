@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.register.internal;
+package org.safeguarding.exchange.service.sql;
 
 import java.sql.Array;
 import java.sql.SQLException;
@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
-/** Conversions between the register's column types and Java, shared by every store that reads or writes them. */
+/** Conversions between the column types the stores use (text[], timestamptz) and Java, shared by every module's store. */
 public final class SqlValues {
 
     private SqlValues() {
