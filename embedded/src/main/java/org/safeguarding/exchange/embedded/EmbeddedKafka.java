@@ -34,13 +34,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String HOST = "localhost";
 
     private final KafkaRaftServer server;
-    private final Path logDir;
     private final int port;
     private boolean stopped;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path logDir, int port) {
+    private EmbeddedKafka(KafkaRaftServer server, int port) {
         this.server = server;
-        this.logDir = logDir;
         this.port = port;
     }
 
@@ -64,7 +62,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            return new EmbeddedKafka(server, dir, clientPort);
+            return new EmbeddedKafka(server, clientPort);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the Kafka log folder " + dir, e);
         }
@@ -76,10 +74,6 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    public Path logDir() {
-        return logDir;
     }
 
     /** Stops the broker and waits until it has closed its log, so that the next start needs no recovery. */

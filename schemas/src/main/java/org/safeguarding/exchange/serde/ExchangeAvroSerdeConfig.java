@@ -2,9 +2,9 @@ package org.safeguarding.exchange.serde;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef;
 import org.safeguarding.exchange.registry.client.SchemaRegistryClients;
 
 /**

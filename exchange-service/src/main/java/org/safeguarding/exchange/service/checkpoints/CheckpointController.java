@@ -5,6 +5,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointKeyPair;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
+import org.safeguarding.exchange.service.checkpoints.internal.ProofTree;
 import org.safeguarding.exchange.service.integrity.Checkpoint;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import org.springframework.http.HttpStatus;
@@ -15,9 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.safeguarding.exchange.service.checkpoints.internal.CheckpointKeyPair;
-import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
-import org.safeguarding.exchange.service.checkpoints.internal.ProofTree;
 
 /** Signed checkpoints, the public key that checks them and Merkle proofs (CHECKPOINTS.md). */
 @RestController

@@ -16,14 +16,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.safeguarding.exchange.service.checkpoints.internal.HashedEntry;
+import org.safeguarding.exchange.service.checkpoints.internal.StreamingVerification;
 import org.safeguarding.exchange.service.integrity.CheckpointKeys;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
 import org.safeguarding.exchange.service.integrity.InvalidCheckpointException;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.safeguarding.exchange.service.checkpoints.internal.HashedEntry;
-import org.safeguarding.exchange.service.checkpoints.internal.StreamingVerification;
 
 /**
  * The offline verifier: checks an export of the register against a signed checkpoint and the register's public key,

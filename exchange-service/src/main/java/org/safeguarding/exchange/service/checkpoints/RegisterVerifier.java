@@ -8,6 +8,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
+import org.safeguarding.exchange.service.checkpoints.internal.HashedEntry;
+import org.safeguarding.exchange.service.checkpoints.internal.StoredCheckpoint;
+import org.safeguarding.exchange.service.checkpoints.internal.StreamingVerification;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
 import org.safeguarding.exchange.service.register.RegisterEntry;
 import org.safeguarding.exchange.service.register.SharingRegister;
@@ -15,10 +19,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
-import org.safeguarding.exchange.service.checkpoints.internal.HashedEntry;
-import org.safeguarding.exchange.service.checkpoints.internal.StoredCheckpoint;
-import org.safeguarding.exchange.service.checkpoints.internal.StreamingVerification;
 
 /**
  * Reads the whole register in leaf order, each entry beside its recorded leaf, from one database snapshot: to verify

@@ -7,10 +7,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
-import org.safeguarding.exchange.service.directory.Agency;
-import org.safeguarding.exchange.service.directory.AgencyDirectory;
 import org.safeguarding.exchange.service.contract.ExchangeHeaders;
 import org.safeguarding.exchange.service.contract.IntakeTopic;
+import org.safeguarding.exchange.service.delivery.internal.ReceiptFactory;
+import org.safeguarding.exchange.service.directory.Agency;
+import org.safeguarding.exchange.service.directory.AgencyDirectory;
 import org.safeguarding.exchange.service.register.Disposition;
 import org.safeguarding.exchange.service.register.EntryOutcome;
 import org.safeguarding.exchange.service.register.NewEntry;
@@ -19,7 +20,6 @@ import org.safeguarding.exchange.service.register.RegisterEntry;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import org.safeguarding.exchange.service.delivery.internal.ReceiptFactory;
 
 /**
  * Sends what a register entry calls for: accepted messages to each recipient's inbox, a receipt to the sender,

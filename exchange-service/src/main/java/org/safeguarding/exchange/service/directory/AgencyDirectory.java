@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.safeguarding.exchange.service.directory.internal.DirectoryProperties;
 import org.safeguarding.exchange.service.policy.KnownAgencies;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
-import org.safeguarding.exchange.service.directory.internal.DirectoryProperties;
 
 /** Who exists on the exchange: decides what counts as a known agency code, and so which topics exist. */
 @Component

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.exchange.service.delivery.Deliveries;
-import org.safeguarding.exchange.service.register.Recorded;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 import org.safeguarding.exchange.service.intake.internal.AdmittedBatch;
 import org.safeguarding.exchange.service.intake.internal.BatchRecorder;
 import org.safeguarding.exchange.service.intake.internal.MessageIntake;
+import org.safeguarding.exchange.service.register.Recorded;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
 
 /**
  * The pipeline, one poll at a time, inside one Kafka transaction that also carries the consumer offsets:

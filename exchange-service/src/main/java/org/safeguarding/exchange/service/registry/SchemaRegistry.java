@@ -3,14 +3,13 @@ package org.safeguarding.exchange.service.registry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.avro.Schema;
 import org.safeguarding.exchange.service.registry.internal.AvroSchemas.ParsedSchema;
+import org.safeguarding.exchange.service.registry.internal.AvroSchemas;
 import org.safeguarding.exchange.service.registry.internal.SchemaRegistryStore.VersionRow;
+import org.safeguarding.exchange.service.registry.internal.SchemaRegistryStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.safeguarding.exchange.service.registry.internal.AvroSchemas;
-import org.safeguarding.exchange.service.registry.internal.SchemaRegistryStore;
 
 /**
  * The registry's rules, as Confluent's Schema Registry applies them: global schema ids, per-subject

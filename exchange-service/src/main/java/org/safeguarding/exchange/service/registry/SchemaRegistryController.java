@@ -1,14 +1,14 @@
 package org.safeguarding.exchange.service.registry;
 
-import java.util.List;
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
 import org.safeguarding.exchange.service.registry.SchemaRegistry.CompatibilityReport;
 import org.safeguarding.exchange.service.registry.SchemaRegistry.RegisteredSchema;
 import org.safeguarding.exchange.service.registry.SchemaRegistry.SubjectVersion;
 import org.safeguarding.exchange.service.registry.SchemaRegistry.Submission;
+import org.safeguarding.exchange.service.registry.internal.AvroSchemas;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.safeguarding.exchange.service.registry.internal.AvroSchemas;
 
 /**
  * Confluent Schema Registry's REST API (the part that serializers and common tools use), under

@@ -2,13 +2,13 @@ package org.safeguarding.exchange.service.security;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.safeguarding.exchange.service.security.internal.ExchangeUser;
+import org.safeguarding.exchange.service.security.internal.SecurityProperties;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
-import org.safeguarding.exchange.service.security.internal.ExchangeUser;
-import org.safeguarding.exchange.service.security.internal.SecurityProperties;
 
 /** The caller of the current request, whether it logged in with a password or presented a JWT. */
 @Component

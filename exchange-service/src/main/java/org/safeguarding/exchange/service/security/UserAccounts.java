@@ -14,13 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.safeguarding.exchange.service.directory.Agency;
+import org.safeguarding.exchange.service.security.internal.ExchangeUser;
+import org.safeguarding.exchange.service.security.internal.GeneratedCredentials;
+import org.safeguarding.exchange.service.security.internal.SecurityProperties;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.safeguarding.exchange.service.security.internal.ExchangeUser;
-import org.safeguarding.exchange.service.security.internal.GeneratedCredentials;
-import org.safeguarding.exchange.service.security.internal.SecurityProperties;
 
 /**
  * The users of the embedded default, held as bcrypt hashes only. Configured users come from

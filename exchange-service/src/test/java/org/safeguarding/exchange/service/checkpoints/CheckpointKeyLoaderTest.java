@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safeguarding.exchange.service.integrity.CheckpointKeys;
-import org.safeguarding.exchange.service.integrity.CheckpointSigner;
 import org.safeguarding.exchange.service.checkpoints.internal.CheckpointKeyLoader;
 import org.safeguarding.exchange.service.checkpoints.internal.CheckpointProperties;
+import org.safeguarding.exchange.service.integrity.CheckpointKeys;
+import org.safeguarding.exchange.service.integrity.CheckpointSigner;
 
 class CheckpointKeyLoaderTest {
 

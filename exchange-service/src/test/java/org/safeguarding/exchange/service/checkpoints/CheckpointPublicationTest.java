@@ -9,6 +9,9 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointPublisher;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
+import org.safeguarding.exchange.service.checkpoints.internal.Checkpointer;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import org.safeguarding.exchange.service.register.SharingRegister;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
@@ -18,9 +21,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.safeguarding.exchange.service.checkpoints.internal.CheckpointPublisher;
-import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
-import org.safeguarding.exchange.service.checkpoints.internal.Checkpointer;
 
 /**
  * Publishing checkpoints is driven from the database, like every other delivery: a checkpoint committed but not yet on

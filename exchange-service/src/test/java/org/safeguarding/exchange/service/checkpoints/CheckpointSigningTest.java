@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointPublisher;
 import org.safeguarding.exchange.service.integrity.Checkpoint;
 import org.safeguarding.exchange.service.integrity.CheckpointKeys;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
@@ -21,7 +22,6 @@ import org.safeguarding.exchange.testing.SampleRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.client.HttpClientErrorException;
-import org.safeguarding.exchange.service.checkpoints.internal.CheckpointPublisher;
 
 /**
  * The background signer as an auditor meets it: checkpoints appear by themselves, verify under the published key,

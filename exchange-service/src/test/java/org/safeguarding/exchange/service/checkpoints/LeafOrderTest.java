@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointProperties;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointPublisher;
+import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
+import org.safeguarding.exchange.service.checkpoints.internal.Checkpointer;
+import org.safeguarding.exchange.service.checkpoints.internal.StoredCheckpoint;
 import org.safeguarding.exchange.service.integrity.CheckpointSigner;
 import org.safeguarding.exchange.service.integrity.LeafHashes;
 import org.safeguarding.exchange.service.integrity.MerkleTreeHash;
@@ -22,11 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.safeguarding.exchange.service.checkpoints.internal.CheckpointProperties;
-import org.safeguarding.exchange.service.checkpoints.internal.CheckpointPublisher;
-import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
-import org.safeguarding.exchange.service.checkpoints.internal.Checkpointer;
-import org.safeguarding.exchange.service.checkpoints.internal.StoredCheckpoint;
 
 /**
  * Leaves go to committed entries in sequence order even when a later sequence commits first, and two signers on one

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.checkpoints.internal.Checkpointer;
 import org.safeguarding.exchange.service.integrity.Checkpoint;
 import org.safeguarding.exchange.service.integrity.CheckpointKeys;
 import org.safeguarding.exchange.service.integrity.CheckpointSigner;
@@ -19,7 +20,6 @@ import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.test.context.TestPropertySource;
-import org.safeguarding.exchange.service.checkpoints.internal.Checkpointer;
 
 /**
  * Tampering with the register as the database superuser, past its append-only triggers: each change is detected and

@@ -13,14 +13,13 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.safeguarding.exchange.embedded.EmbeddedPostgresLauncher;
 import org.safeguarding.exchange.service.registry.StandaloneRegistry;
 import org.safeguarding.exchange.service.testing.TestInfrastructure;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The embedded default: a real PostgreSQL in-process when no datasource is configured, kept across restarts. */
 class EmbeddedPostgresLauncherTest {

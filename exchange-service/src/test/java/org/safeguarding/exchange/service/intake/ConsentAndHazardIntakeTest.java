@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.service.contract.ExchangeHeaders;
+import org.safeguarding.exchange.service.intake.internal.BatchRecorder;
+import org.safeguarding.exchange.service.intake.internal.MessageIntake;
 import org.safeguarding.exchange.service.register.Disposition;
 import org.safeguarding.exchange.service.register.EntryOutcome;
 import org.safeguarding.exchange.service.register.NewEntry;
@@ -32,8 +34,6 @@ import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.safeguarding.exchange.service.testing.TestAgency;
 import org.safeguarding.exchange.testing.SampleRecords;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.safeguarding.exchange.service.intake.internal.BatchRecorder;
-import org.safeguarding.exchange.service.intake.internal.MessageIntake;
 
 /**
  * Consent and hazard history as intake judges a poll against it, and the deadline facts it keeps, driven below Kafka so that a test decides exactly

@@ -20,10 +20,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.intake.internal.MessageIntake;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.safeguarding.exchange.service.testing.TestAgency;
 import org.safeguarding.exchange.testing.SampleRecords;
-import org.safeguarding.exchange.service.intake.internal.MessageIntake;
 
 /**
  * The whole pipeline against a real broker and a real PostgreSQL: what arrives where, what the register holds, and

@@ -11,9 +11,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.intake.internal.ReadableJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
-import org.safeguarding.exchange.service.intake.internal.ReadableJson;
 
 class ReadableJsonTest {
 

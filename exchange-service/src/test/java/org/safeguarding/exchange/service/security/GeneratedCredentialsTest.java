@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.safeguarding.exchange.service.directory.Agency;
 import org.safeguarding.exchange.service.directory.Agency.AgencyKind;
+import org.safeguarding.exchange.service.directory.Agency;
+import org.safeguarding.exchange.service.security.internal.ExchangeUser;
+import org.safeguarding.exchange.service.security.internal.SecurityProperties;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.safeguarding.exchange.service.security.internal.ExchangeUser;
-import org.safeguarding.exchange.service.security.internal.SecurityProperties;
 
 /** With no users configured, the generated passwords are written once, readable by their owner only, and reused. */
 class GeneratedCredentialsTest {

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.safeguarding.exchange.service.security.internal.JwtCallerConverter;
 import org.safeguarding.exchange.service.security.internal.SecurityProperties;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /** Production tokens: roles, agency and name come from the configured claims; unknown roles grant nothing. */
 class JwtCallerConverterTest {

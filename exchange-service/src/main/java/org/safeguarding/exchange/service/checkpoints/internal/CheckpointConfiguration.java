@@ -2,10 +2,10 @@ package org.safeguarding.exchange.service.checkpoints.internal;
 
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
-import org.safeguarding.exchange.service.ExchangeProperties;
 import org.safeguarding.exchange.registry.client.SchemaRegistryClient;
 import org.safeguarding.exchange.serde.ExchangeAvroSerdeConfig;
 import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
+import org.safeguarding.exchange.service.ExchangeProperties;
 import org.safeguarding.exchange.service.integrity.CheckpointSigner;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.safeguarding.exchange.service.checkpoints.VerificationReport;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
 import org.safeguarding.exchange.service.integrity.InvalidCheckpointException;
 import org.safeguarding.exchange.service.integrity.MerkleFrontier;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import org.safeguarding.exchange.service.register.Chain;
 import org.safeguarding.exchange.service.register.RegisterEntry;
-import org.safeguarding.exchange.service.checkpoints.VerificationReport;
 
 /**
  * Checks a register, fed one entry at a time in leaf order, against its signed checkpoints: each entry's chain link

@@ -61,6 +61,4 @@ public class ConsentStore {
                     ps.setString(10, o.correctsMessageId());
                 });
     }
-
-
 }

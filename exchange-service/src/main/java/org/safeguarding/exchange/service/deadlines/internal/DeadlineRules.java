@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.safeguarding.exchange.service.deadlines.RequestDeadline;
-import org.safeguarding.exchange.service.deadlines.HazardReview;
 import org.safeguarding.exchange.service.deadlines.BringUp;
+import org.safeguarding.exchange.service.deadlines.HazardReview;
+import org.safeguarding.exchange.service.deadlines.RequestDeadline;
 
 /**
  * What is due when, and which reminders that calls for (DEADLINES.md): response deadlines of share requests in

@@ -1,8 +1,8 @@
 package org.safeguarding.exchange.service.directory.internal;
 
 import java.util.List;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.safeguarding.exchange.service.directory.Agency;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The agency directory as configured.

@@ -2,9 +2,10 @@ package org.safeguarding.exchange.service.intake.internal;
 
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.safeguarding.exchange.service.contract.IntakeTopic;
+import org.safeguarding.exchange.service.intake.IntakeProperties;
 import org.safeguarding.exchange.service.policy.KnownAgencies;
 import org.safeguarding.exchange.service.policy.RecordingPolicy;
-import org.safeguarding.exchange.service.contract.IntakeTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,6 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.AfterRollbackProcessor;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.safeguarding.exchange.service.intake.IntakeProperties;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntakeProperties.class)

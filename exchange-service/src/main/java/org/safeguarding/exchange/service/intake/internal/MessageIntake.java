@@ -12,12 +12,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.safeguarding.exchange.service.contract.ExchangeHeaders;
-import org.safeguarding.exchange.service.contract.IntakeTopic;
 import org.safeguarding.exchange.service.consent.ConsentBatch;
 import org.safeguarding.exchange.service.consent.ConsentHistory;
+import org.safeguarding.exchange.service.contract.ExchangeHeaders;
+import org.safeguarding.exchange.service.contract.IntakeTopic;
 import org.safeguarding.exchange.service.hazards.HazardBatch;
 import org.safeguarding.exchange.service.hazards.Hazards;
+import org.safeguarding.exchange.service.intake.IntakeProperties;
 import org.safeguarding.exchange.service.policy.EntryFlag;
 import org.safeguarding.exchange.service.policy.Envelope;
 import org.safeguarding.exchange.service.policy.PolicyVerdict;
@@ -31,7 +32,6 @@ import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.SharingRegister;
 import org.safeguarding.exchange.service.register.SourceCoordinates;
 import org.springframework.stereotype.Component;
-import org.safeguarding.exchange.service.intake.IntakeProperties;
 
 /**
  * Turns one record read from an intake topic into what the register keeps: decoded and checked against the

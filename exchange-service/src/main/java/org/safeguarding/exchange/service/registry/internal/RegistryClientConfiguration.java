@@ -7,10 +7,10 @@ import org.safeguarding.exchange.registry.client.SchemaRegistryClient;
 import org.safeguarding.exchange.registry.client.SchemaRegistryClients;
 import org.safeguarding.exchange.serde.ExchangeAvroSerdeConfig;
 import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
+import org.safeguarding.exchange.service.registry.SchemaRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.safeguarding.exchange.service.registry.SchemaRegistry;
 
 /**
  * The registry the service's own serde uses: the one it serves, in-process, unless {@code schema.registry.url}

@@ -1,8 +1,8 @@
 package org.safeguarding.exchange.service.registry.internal;
 
+import org.safeguarding.exchange.service.registry.RegistryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.safeguarding.exchange.service.registry.RegistryProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;

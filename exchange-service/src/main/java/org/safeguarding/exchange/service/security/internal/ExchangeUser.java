@@ -2,10 +2,10 @@ package org.safeguarding.exchange.service.security.internal;
 
 import java.util.Collection;
 import java.util.Set;
+import org.safeguarding.exchange.service.security.Role;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.safeguarding.exchange.service.security.Role;
 
 /** A user of the embedded default: a name, a bcrypt hash (never the password), roles and, for an agency, its code. */
 public record ExchangeUser(String name, String passwordHash, Set<Role> roles, String agency) implements UserDetails {

@@ -3,13 +3,13 @@ package org.safeguarding.exchange.service.security.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.safeguarding.exchange.service.security.Role;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.safeguarding.exchange.service.security.Role;
 
 /** Production: roles, agency and name come from the token's claims ({@code exchange.security.jwt.*-claim}). */
 public class JwtCallerConverter implements Converter<Jwt, AbstractAuthenticationToken> {

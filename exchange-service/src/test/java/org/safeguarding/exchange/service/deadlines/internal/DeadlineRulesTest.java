@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.safeguarding.exchange.service.deadlines.RequestDeadline;
 import org.safeguarding.exchange.service.deadlines.HazardReview;
+import org.safeguarding.exchange.service.deadlines.RequestDeadline;
 
 class DeadlineRulesTest {
 
