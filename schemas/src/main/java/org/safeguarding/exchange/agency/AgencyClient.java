@@ -23,6 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.safeguarding.exchange.serde.ExchangeAvroDeserializer;
 import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
+import org.safeguarding.exchange.signing.MessageSignature;
+import org.safeguarding.exchange.signing.SigningKey;
 
 /**
  * The smallest useful agency-side client of the exchange: sends contract records with the headers the contract
@@ -31,6 +33,8 @@ import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
  *
  * <p>{@code config} carries Kafka's and the serde's keys, e.g. {@code bootstrap.servers} and
  * {@code schema.registry.url}; values are serialized with TopicRecordNameStrategy, as the intake topics require.
+ * With {@value SigningKey#KEY_ID} and {@value SigningKey#PRIVATE_KEY} set, every message is signed
+ * ({@link MessageSignature}).
  */
 public final class AgencyClient implements AutoCloseable {
 
@@ -42,6 +46,7 @@ public final class AgencyClient implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final ExchangeAvroSerializer serializer = new ExchangeAvroSerializer();
     private final ExchangeAvroDeserializer deserializer = new ExchangeAvroDeserializer();
+    private final SigningKey signingKey;
 
     public AgencyClient(String agencyCode, Map<String, ?> config) {
         this.agencyCode = agencyCode;
@@ -53,6 +58,7 @@ public final class AgencyClient implements AutoCloseable {
         merged.put(ProducerConfig.LINGER_MS_CONFIG, 2);
         merged.putAll(config);
         this.config = merged;
+        this.signingKey = SigningKey.fromConfig(merged);
         serializer.configure(merged, false);
         deserializer.configure(merged, false);
         producer = new KafkaProducer<>(producerOnly(merged), new StringSerializer(), new ByteArraySerializer());
@@ -82,7 +88,10 @@ public final class AgencyClient implements AutoCloseable {
         return messageId;
     }
 
-    /** Sends bytes with the given headers; a null header is left out. For retries (same id) and for tests. */
+    /**
+     * Sends bytes with the given headers; a null header is left out. Signed, when this client has a signing key and
+     * both headers are given. For retries (same id) and for tests.
+     */
     public void sendBytes(String topic, String key, byte[] value, String messageId, String sender) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         if (messageId != null) {
@@ -91,6 +100,20 @@ public final class AgencyClient implements AutoCloseable {
         if (sender != null) {
             record.headers().add(SENDER, sender.getBytes(StandardCharsets.UTF_8));
         }
+        if (signingKey != null && messageId != null && sender != null) {
+            long sentAt = System.currentTimeMillis();
+            byte[] signature = MessageSignature.sign(signingKey.privateKey(),
+                    MessageSignature.signedBytesOfValue(messageId, sender, sentAt, value));
+            record.headers().add(MessageSignature.SENT_AT_HEADER, Long.toString(sentAt).getBytes(StandardCharsets.UTF_8));
+            record.headers().add(MessageSignature.KEY_ID_HEADER, signingKey.keyId().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(MessageSignature.SIGNATURE_HEADER, MessageSignature.encode(signature).getBytes(StandardCharsets.UTF_8));
+        }
+        sendRecord(record);
+    }
+
+    /** Sends a record exactly as given (headers and all) and waits for the broker's acknowledgement. */
+    public void sendRecord(ProducerRecord<String, byte[]> record) {
+        String topic = record.topic();
         try {
             producer.send(record).get();
         } catch (InterruptedException e) {

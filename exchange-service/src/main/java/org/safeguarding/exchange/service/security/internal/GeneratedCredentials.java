@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.Supplier;
+import org.safeguarding.exchange.service.files.OwnerOnlyFiles;
 
 /**
  * The passwords of the generated users, kept in a file readable by its owner only: created on the first start and
@@ -24,7 +20,6 @@ import java.util.function.Supplier;
  */
 public final class GeneratedCredentials {
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final String HEADER = """
             # Users of the embedded default, generated because exchange.security.users is empty: user=password.
             # auditor, hub and admin have the role of their name; every other user is the AGENCY user of the directory
@@ -49,7 +44,7 @@ public final class GeneratedCredentials {
             if (added) {
                 write(file, passwords);
             } else {
-                restrictToOwner(file);
+                OwnerOnlyFiles.restrictToOwner(file);
             }
             return passwords;
         } catch (IOException e) {
@@ -69,26 +64,9 @@ public final class GeneratedCredentials {
         return passwords;
     }
 
-    /** Written to a new owner-only file and moved into place, so the passwords are never readable by others. */
     private static void write(Path file, Map<String, String> passwords) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path draft = posix()
-                ? Files.createTempFile(folder, "credentials", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                : Files.createTempFile(folder, "credentials", ".tmp");
         StringBuilder text = new StringBuilder(HEADER);
         passwords.forEach((user, password) -> text.append(user).append('=').append(password).append('\n'));
-        Files.writeString(draft, text, StandardCharsets.UTF_8);
-        Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        if (posix()) {
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
-        }
-    }
-
-    private static boolean posix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        OwnerOnlyFiles.write(file, text.toString());
     }
 }
