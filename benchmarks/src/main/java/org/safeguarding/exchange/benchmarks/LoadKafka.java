@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.safeguarding.exchange.signing.MessageSignature;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,6 +49,11 @@ final class LoadKafka {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, message.key(), message.value());
         record.headers().add(AgencyClient.MESSAGE_ID, message.messageId().getBytes(StandardCharsets.UTF_8));
         record.headers().add(AgencyClient.SENDER, message.sender().getBytes(StandardCharsets.UTF_8));
+        if (message.signature() != null) {
+            record.headers().add(MessageSignature.SENT_AT_HEADER, message.signature().sentAt().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(MessageSignature.KEY_ID_HEADER, message.signature().keyId().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(MessageSignature.SIGNATURE_HEADER, message.signature().signature().getBytes(StandardCharsets.UTF_8));
+        }
         return record;
     }
 

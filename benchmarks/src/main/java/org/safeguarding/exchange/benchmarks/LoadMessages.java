@@ -1,5 +1,15 @@
 package org.safeguarding.exchange.benchmarks;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.safeguarding.exchange.signing.MessageSignature;
+import org.safeguarding.exchange.signing.SigningKey;
+
 import exchange.v1.ConsentOutcome;
 import exchange.v1.HazardNotification;
 import exchange.v1.ShareDecision;
@@ -30,8 +40,16 @@ final class LoadMessages {
     static final List<String> INTAKE_TOPICS = List.of("exchange.share-requests", "exchange.consent-outcomes",
             "exchange.share-decisions", "exchange.hazard-notifications");
 
-    /** One message as an agency sends it: topic, key (the case reference), framed Avro bytes and its headers. */
-    record Message(String topic, String key, byte[] value, String messageId, String sender, List<String> recipients) {
+    /**
+     * One message as an agency sends it: topic, key (the case reference), framed Avro bytes and its headers; signed as
+     * its sender's {@code AgencyClient} would sign it when {@code signature} is not null.
+     */
+    record Message(String topic, String key, byte[] value, String messageId, String sender, List<String> recipients,
+            MessageSignatureHeaders signature) {
+    }
+
+    /** The signature headers of a message, made up front with the rest of it. */
+    record MessageSignatureHeaders(String sentAt, String keyId, String signature) {
     }
 
     private static final String[] NOTES = {
@@ -53,7 +71,7 @@ final class LoadMessages {
      * case's consent outcomes and linked to its hazards, as in life: a child linked to every case would make every
      * hazard go to every agency that ever touched any case.
      */
-    static List<Message> prepare(AgencyClient encoder, int count, int cases, long seed) {
+    static List<Message> prepare(AgencyClient encoder, int count, int cases, long seed, Map<String, SigningKey> signingKeys) {
         Random random = new Random(seed);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<Message> messages = new ArrayList<>(count);
@@ -61,7 +79,7 @@ final class LoadMessages {
             int caseNumber = random.nextInt(cases);
             String caseReference = "CASE-LOAD-" + seed + "-" + caseNumber;
             String child = "PERSON-CHILD-" + seed + "-" + caseNumber;
-            messages.add(message(encoder, i % 4, caseReference, child, random, now));
+            messages.add(signed(message(encoder, i % 4, caseReference, child, random, now), signingKeys, now));
         }
         return messages;
     }
@@ -128,7 +146,37 @@ final class LoadMessages {
             }
         }
         String topic = INTAKE_TOPICS.get(type);
-        return new Message(topic, caseReference, encoder.encode(topic, record), UUID.randomUUID().toString(), sender, recipients);
+        return new Message(topic, caseReference, encoder.encode(topic, record), UUID.randomUUID().toString(), sender, recipients, null);
+    }
+
+    /** The message signed with its sender's key, when there is one. */
+    private static Message signed(Message m, Map<String, SigningKey> signingKeys, Instant sentAt) {
+        SigningKey key = signingKeys.get(m.sender());
+        if (key == null) {
+            return m;
+        }
+        byte[] signature = MessageSignature.sign(key.privateKey(),
+                MessageSignature.signedBytesOfValue(m.messageId(), m.sender(), sentAt.toEpochMilli(), m.value()));
+        return new Message(m.topic(), m.key(), m.value(), m.messageId(), m.sender(), m.recipients(),
+                new MessageSignatureHeaders(Long.toString(sentAt.toEpochMilli()), key.keyId(), MessageSignature.encode(signature)));
+    }
+
+    /** Each agency's signing key, from the client settings files the service made in {@code folder}; none when absent. */
+    static Map<String, SigningKey> signingKeys(Path folder) throws IOException {
+        Map<String, SigningKey> keys = new HashMap<>();
+        for (String agency : AGENCIES) {
+            Path file = folder.resolve(agency + ".properties");
+            if (Files.exists(file)) {
+                Properties settings = new Properties();
+                try (Reader reader = Files.newBufferedReader(file)) {
+                    settings.load(reader);
+                }
+                Map<String, Object> config = new HashMap<>();
+                settings.stringPropertyNames().forEach(name -> config.put(name, settings.getProperty(name)));
+                keys.put(agency, SigningKey.fromConfig(config));
+            }
+        }
+        return keys;
     }
 
     /** One to six sentences of case notes: messages from a few hundred bytes to well over a kilobyte. */

@@ -20,6 +20,8 @@ import org.safeguarding.exchange.agency.AgencyClient;
 import org.safeguarding.exchange.benchmarks.LoadKafka.CommittedCounter;
 import org.safeguarding.exchange.benchmarks.LoadMessages.Message;
 import org.safeguarding.exchange.embedded.EmbeddedKafka;
+import org.safeguarding.exchange.service.signatures.AgencyKeys;
+import org.safeguarding.exchange.signing.SigningKey;
 import org.safeguarding.exchange.service.ExchangeApplication;
 import org.safeguarding.exchange.service.deadlines.DeadlineQueries;
 import org.safeguarding.exchange.service.deadlines.ReminderScheduler;
@@ -176,9 +178,12 @@ public final class PipelineLoadDriver {
                     "schema.registry.url", registryUrl))) {
                 // Only what the chosen measurements send: encoding a quarter of a million records takes a while.
                 boolean throughput = runs("pipeline") || runs("raw") || runs("naive");
-                messages = throughput ? LoadMessages.prepare(encoder, messageCount, 20_000, 1) : List.of();
-                warmup = runs("pipeline") ? LoadMessages.prepare(encoder, warmupCount, 4_000, 2) : List.of();
-                steady = runs("latency") || runs("raw-latency") ? LoadMessages.prepare(encoder, latencyRate * (latencySeconds + latencyWarmupSeconds), 4_000, 3)
+                // Signed as each agency's own client would, with the keys the service made for them (signing is the
+                // agencies' cost, so it happens here, up front, like encoding).
+                Map<String, SigningKey> keys = LoadMessages.signingKeys(dataDir.resolve(AgencyKeys.GENERATED_FOLDER));
+                messages = throughput ? LoadMessages.prepare(encoder, messageCount, 20_000, 1, keys) : List.of();
+                warmup = runs("pipeline") ? LoadMessages.prepare(encoder, warmupCount, 4_000, 2, keys) : List.of();
+                steady = runs("latency") || runs("raw-latency") ? LoadMessages.prepare(encoder, latencyRate * (latencySeconds + latencyWarmupSeconds), 4_000, 3, keys)
                         : List.of();
             }
             List<Message> prepared = messages.isEmpty() ? steady : messages;

@@ -75,7 +75,7 @@ class SecurityConfiguration {
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers("/actuator/prometheus").hasAnyRole(HUB, ADMIN)
                 .requestMatchers("/actuator/**").hasRole(ADMIN)
-                .requestMatchers("/api/agencies").authenticated()
+                .requestMatchers("/api/agencies", "/api/agencies/keys").authenticated()
                 .requestMatchers("/api/register/verify").hasAnyRole(AUDITOR, HUB, ADMIN)
                 // Every entry with its message bytes: what hubs and agencies may not see.
                 .requestMatchers("/api/register/export").hasRole(AUDITOR)
