@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import exchange.v1.ShareRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -52,8 +55,8 @@ class AuthenticatedRegistryTest extends ExchangeServiceTest {
             assertThat(refused.errorCode()).isEqualTo(401);
             assertThat(read.apply(agency).status()).isEqualTo(200);
         }
-        RegistryHttp wrongPassword = new RegistryHttp(registryUrl(), "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((TestUsers.SCHOOL + ":guess").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        RegistryHttp wrongPassword = new RegistryHttp(registryUrl(), "Basic " + Base64.getEncoder()
+                .encodeToString((TestUsers.SCHOOL + ":guess").getBytes(StandardCharsets.UTF_8)));
         assertThat(wrongPassword.get("/subjects").status()).isEqualTo(401);
     }
 
@@ -100,6 +103,6 @@ class AuthenticatedRegistryTest extends ExchangeServiceTest {
         assertThat(agency.get("/subjects/" + SHARE_REQUESTS + "/versions").body()).isEqualTo("[1]");
     }
 
-    private interface Read extends java.util.function.Function<RegistryHttp, RegistryHttp.Response> {
+    private interface Read extends Function<RegistryHttp, RegistryHttp.Response> {
     }
 }

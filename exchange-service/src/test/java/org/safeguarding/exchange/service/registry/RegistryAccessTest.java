@@ -25,6 +25,7 @@ import org.safeguarding.exchange.service.testing.TestUsers;
 import org.safeguarding.exchange.testing.SampleRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may do what to the service's schema registry (REGISTRY.md, "Who may do what"), on the whole service: reads are
@@ -34,9 +35,12 @@ import tools.jackson.databind.JsonNode;
 class RegistryAccessTest extends ExchangeServiceTest {
 
     private static final String SHARE_REQUESTS = "exchange.share-requests-" + ShareRequest.getClassSchema().getFullName();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     private AgencyDirectory directory;
+    @Autowired
+    private SchemaRegistry registry;
 
     @Test
     void aFreshServiceListsTheContractSubjectsToAnyone() {
@@ -61,10 +65,18 @@ class RegistryAccessTest extends ExchangeServiceTest {
                 .isEqualTo("BACKWARD_TRANSITIVE");
         assertThat(anonymous().get("/subjects/" + SHARE_REQUESTS + "/versions/latest").json().get("schema").asString())
                 .isEqualTo(ShareRequest.getClassSchema().toString());
-        assertThat(writes(b -> b + "&subject=" + SHARE_REQUESTS)).anySatisfy(write -> {
-            assertThat(write.get("principal").asString()).isEqualTo("exchange-service");
+        List<JsonNode> written = writes(b -> b + "&principal=exchange-service");
+        assertThat(written).anySatisfy(write -> {
+            assertThat(write.get("subject").asString()).isEqualTo(SHARE_REQUESTS);
             assertThat(write.get("operation").asString()).isEqualTo("REGISTER");
         });
+
+        // What a restart does (a new process, its client's cache empty) adds no version and no write.
+        int id = anonymous().get("/subjects/" + SHARE_REQUESTS + "/versions/latest").json().get("id").asInt();
+        assertThat(registry.registerAsService(SHARE_REQUESTS,
+                new SchemaRegistry.Submission(ShareRequest.getClassSchema().toString(), null, false))).isEqualTo(id);
+        assertThat(anonymous().get("/subjects/" + SHARE_REQUESTS + "/versions").body()).isEqualTo("[1]");
+        assertThat(writes(b -> b + "&principal=exchange-service")).hasSameSizeAs(written);
     }
 
     @Test
@@ -236,8 +248,7 @@ class RegistryAccessTest extends ExchangeServiceTest {
     }
 
     private JsonNode auditorWrites(String query) {
-        return tools.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(http(TestUsers.AUDITOR).get().uri("/api/registry/writes" + query).retrieve().body(String.class));
+        return JSON.readTree(http(TestUsers.AUDITOR).get().uri("/api/registry/writes" + query).retrieve().body(String.class));
     }
 
     /** Every row of the write log the query (after {@code ?limit=1000}) selects, newest first. */
