@@ -3,7 +3,7 @@
 // @kafkajs/confluent-schema-registry, used as their own documentation shows, against the exchange's
 // schema registry and broker. ThirdPartyClientCompatibilityTest runs it and checks what it did.
 //
-//   node third-party-client.js <encode|produce|consume> <input.json>
+//   node third-party-client.js <encode|produce|consume|access> <input.json>
 //
 // The result is one JSON line on stdout; kafkajs's own logging goes to stderr.
 
@@ -52,8 +52,10 @@ const recordCalls = () => ({
   },
 });
 
+// Logs in as input.registryAuth ({ username, password }) where given: the package sends it as HTTP Basic.
 function registryClient(input) {
-  return new SchemaRegistry({ host: input.registryUrl, clientId: 'third-party-client', middlewares: [recordCalls] });
+  const auth = input.registryAuth ? { auth: input.registryAuth } : {};
+  return new SchemaRegistry({ host: input.registryUrl, clientId: 'third-party-client', middlewares: [recordCalls], ...auth });
 }
 
 /**
@@ -106,6 +108,30 @@ async function produce(input) {
   return result;
 }
 
+/**
+ * As an agency that logged in: reads the latest version of a subject the exchange registered, registers the schema
+ * that subject already has (answered with its id), then tries to register a schema the registry has never seen,
+ * which only an operator may, and reports how it was refused.
+ */
+async function access(input) {
+  const registry = registryClient(input);
+  const latestId = await registry.getLatestSchemaId(input.subject);
+  const existing = await registry.register(
+    { type: SchemaType.AVRO, schema: input.existingSchema },
+    { subject: input.subject, compatibility: COMPATIBILITY.BACKWARD_TRANSITIVE },
+  );
+  let newSchemaRefused = null;
+  try {
+    await registry.register(
+      { type: SchemaType.AVRO, schema: input.newSchema },
+      { subject: input.newSubject, compatibility: COMPATIBILITY.BACKWARD_TRANSITIVE },
+    );
+  } catch (e) {
+    newSchemaRefused = { status: e.status, message: e.message };
+  }
+  return { latestId, registeredId: existing.id, newSchemaRefused };
+}
+
 /** Reads the first record of the topic, decodes it through the registry, and encodes the decoded value again. */
 async function consume(input) {
   const consumer = kafka(input).consumer({ groupId: input.groupId, maxWaitTimeInMs: 200 });
@@ -147,9 +173,9 @@ async function consume(input) {
 
 async function main() {
   const [command, inputFile] = process.argv.slice(2);
-  const commands = { encode, produce, consume };
+  const commands = { encode, produce, consume, access };
   if (!commands[command] || !inputFile) {
-    throw new Error('usage: node third-party-client.js <encode|produce|consume> <input.json>');
+    throw new Error('usage: node third-party-client.js <encode|produce|consume|access> <input.json>');
   }
   const input = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
   const timer = setTimeout(() => {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -25,6 +26,8 @@ import org.safeguarding.exchange.signing.SigningKey;
 import org.safeguarding.exchange.service.ExchangeApplication;
 import org.safeguarding.exchange.service.deadlines.DeadlineQueries;
 import org.safeguarding.exchange.service.deadlines.ReminderScheduler;
+import org.safeguarding.exchange.service.security.Role;
+import org.safeguarding.exchange.service.security.UserAccounts;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -174,8 +177,11 @@ public final class PipelineLoadDriver {
             List<Message> messages;
             List<Message> warmup;
             List<Message> steady;
+            // The encoder finds the intake subjects the service registered at start-up, as an agency user of its own.
+            String encoderPassword = service.getBean(UserAccounts.class).addGeneratedUser("load-driver", Set.of(Role.AGENCY), "LOAD-DRIVER");
             try (AgencyClient encoder = new AgencyClient("LOAD-DRIVER", Map.of("bootstrap.servers", bootstrap,
-                    "schema.registry.url", registryUrl))) {
+                    "schema.registry.url", registryUrl, "basic.auth.credentials.source", "USER_INFO",
+                    "basic.auth.user.info", "load-driver:" + encoderPassword))) {
                 // Only what the chosen measurements send: encoding a quarter of a million records takes a while.
                 boolean throughput = runs("pipeline") || runs("raw") || runs("naive");
                 // Signed as each agency's own client would, with the keys the service made for them (signing is the

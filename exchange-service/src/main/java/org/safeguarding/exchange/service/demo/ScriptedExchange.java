@@ -49,6 +49,8 @@ public final class ScriptedExchange {
     static final String SCHOOL = "SCH-OAKFIELD";
     static final String COUNCIL = "LA-HULL";
     static final String POLICE = "POL-HUMBERSIDE";
+    /** The agencies the story plays, in the order it introduces them. */
+    static final List<String> AGENCIES = List.of(SCHOOL, COUNCIL, POLICE);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final String bootstrapServers;
@@ -57,27 +59,35 @@ public final class ScriptedExchange {
     private final PrintStream out;
     private final String user;
     private final String password;
+    private final Map<String, String> agencyCredentials;
 
-    public ScriptedExchange(String bootstrapServers, String registryUrl, String httpUrl, PrintStream out) {
-        this(bootstrapServers, registryUrl, httpUrl, out, null, null);
-    }
-
-    /** With the user (and password) that reads the register entries at the end; the register is not open to all. */
-    public ScriptedExchange(String bootstrapServers, String registryUrl, String httpUrl, PrintStream out, String user, String password) {
+    /**
+     * With the user (and password) that reads the register entries at the end, since the register is not open to all,
+     * and each agency's credentials for the schema registry ({@code user:password} by agency code), which its
+     * serializer sends as Confluent's {@code basic.auth.user.info}; an agency without any sends none.
+     */
+    public ScriptedExchange(String bootstrapServers, String registryUrl, String httpUrl, PrintStream out, String user, String password,
+            Map<String, String> agencyCredentials) {
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
         this.httpUrl = httpUrl;
         this.out = out;
         this.user = user;
         this.password = password;
+        this.agencyCredentials = Map.copyOf(agencyCredentials);
     }
 
     public void run() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String caseReference = "CASE-DEMO-" + now.getEpochSecond();
         Map<String, AgencyClient> agencies = new LinkedHashMap<>();
-        for (String code : List.of(SCHOOL, COUNCIL, POLICE)) {
-            agencies.put(code, new AgencyClient(code, Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl)));
+        for (String code : AGENCIES) {
+            Map<String, Object> config = new LinkedHashMap<>(Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl));
+            if (agencyCredentials.containsKey(code)) {
+                config.put("basic.auth.credentials.source", "USER_INFO");
+                config.put("basic.auth.user.info", agencyCredentials.get(code));
+            }
+            agencies.put(code, new AgencyClient(code, config));
         }
         try {
             out.println("\n=== The scripted exchange, case " + caseReference + " ===\n");

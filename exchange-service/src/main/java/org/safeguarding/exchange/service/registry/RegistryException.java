@@ -89,6 +89,16 @@ public class RegistryException extends RuntimeException {
                 + " none, backward, forward, full, backward_transitive, forward_transitive, and full_transitive");
     }
 
+    /**
+     * A change the caller's role does not allow, answered as Confluent's authorizer answers it: HTTP 403, error 40301,
+     * naming the operation ({@code Write}, {@code WriteCompatibility}, {@code Delete}) and the subject.
+     */
+    public static RegistryException forbidden(String user, String operation, String subject) {
+        return new RegistryException(403, 40301, "User " + user + " is denied operation " + operation + " on "
+                + (subject == null ? "the global compatibility level" : "Subject: " + subject)
+                + " (changes to the registry need the ADMIN role)");
+    }
+
     static RegistryException malformedRequest(String reason) {
         return new RegistryException(400, 400, reason);
     }

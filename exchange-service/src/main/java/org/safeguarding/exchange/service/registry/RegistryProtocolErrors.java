@@ -44,15 +44,22 @@ public class RegistryProtocolErrors implements HandlerExceptionResolver, Ordered
             return null;
         }
         try {
-            response.setStatus(status);
-            response.setContentType(RegistryMediaTypes.V1_JSON);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(JSON.writeValueAsString(
-                    Map.of("error_code", status, "message", exception.getMessage())));
+            write(response, status, status, exception.getMessage());
             return new ModelAndView();
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * Answers with Confluent's error body, for refusals decided outside the registry's handlers (access control's
+     * 401 and 403 included).
+     */
+    public static void write(HttpServletResponse response, int status, int errorCode, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(RegistryMediaTypes.V1_JSON);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(Map.of("error_code", errorCode, "message", message)));
     }
 
     @Override

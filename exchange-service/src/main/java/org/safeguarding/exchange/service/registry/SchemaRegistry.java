@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.apache.avro.Schema;
 import org.safeguarding.exchange.service.registry.internal.AvroSchemas.ParsedSchema;
 import org.safeguarding.exchange.service.registry.internal.AvroSchemas;
+import org.safeguarding.exchange.service.registry.internal.RegistryWriteLog;
+import org.safeguarding.exchange.service.registry.internal.RegistryWriteLog.Change;
+import org.safeguarding.exchange.service.registry.internal.RegistryWriteLog.Operation;
 import org.safeguarding.exchange.service.registry.internal.SchemaRegistryStore.VersionRow;
 import org.safeguarding.exchange.service.registry.internal.SchemaRegistryStore;
 import org.springframework.stereotype.Service;
@@ -15,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The registry's rules, as Confluent's Schema Registry applies them: global schema ids, per-subject
  * versions, compatibility checks on registration, soft and hard deletes, compatibility levels.
  * Every change to a subject holds that subject's lock in the database, so several service instances
- * can register at once.
+ * can register at once. Only a caller who may change the registry (ADMIN, or the service itself) registers a new schema
+ * or version, sets a level or deletes; a schema the subject already has answers its id to anyone. Every change, and
+ * every change refused, is kept in the write log.
  */
 @Service
 @Transactional
@@ -38,18 +43,21 @@ public class SchemaRegistry {
     private static final int LATEST = -1;
 
     private final SchemaRegistryStore store;
+    private final RegistryWriteLog writes;
     private final CompatibilityLevel defaultCompatibility;
 
-    SchemaRegistry(SchemaRegistryStore store, RegistryProperties properties) {
+    SchemaRegistry(SchemaRegistryStore store, RegistryWriteLog writes, RegistryProperties properties) {
         this.store = store;
+        this.writes = writes;
         this.defaultCompatibility = properties.defaultCompatibility();
     }
 
     /**
      * Registers the schema under the subject and returns its global id. A schema the subject already
-     * has (live) keeps its version and id; a schema known under another subject keeps its id.
+     * has (live) keeps its version and id, whoever asks; a schema known under another subject keeps its id. A new
+     * version needs a caller who may change the registry (else 403).
      */
-    public int register(String subject, Submission submission) {
+    public int register(String subject, Submission submission, RegistryCaller caller) {
         ParsedSchema parsed = parse(submission);
         store.lockSubject(subject);
         List<VersionRow> all = store.versions(subject);
@@ -60,6 +68,7 @@ public class SchemaRegistry {
                 return id;
             }
         }
+        mayChange(caller, "Write", new Change(Operation.REGISTER, subject, null, knownId.orElse(null), null));
         CompatibilityLevel level = compatibilityOf(subject);
         List<VersionRow> against = level.transitive ? live(all) : latestOnly(live(all));
         List<String> problems = incompatibilities(level, parsed.schema(), against);
@@ -70,6 +79,22 @@ public class SchemaRegistry {
                 store.insertSchema(AvroSchemas.AVRO, parsed.canonicalForm(), parsed.fingerprint()));
         int nextVersion = all.isEmpty() ? 1 : all.get(all.size() - 1).version() + 1;
         store.insertVersion(subject, nextVersion, id);
+        writes.accepted(caller, new Change(Operation.REGISTER, subject, List.of(nextVersion), id, null));
+        return id;
+    }
+
+    /**
+     * The service registering a subject it writes or its contract names: as {@link #register}, and a subject without a
+     * level of its own gets the default one, so that clients which set a level on their first registration of a
+     * subject (as {@code @kafkajs/confluent-schema-registry} does) find one and need not change it.
+     */
+    public int registerAsService(String subject, Submission submission) {
+        int id = register(subject, submission, RegistryCaller.SERVICE);
+        if (store.compatibility(subject).isEmpty()) {
+            store.setCompatibility(subject, defaultCompatibility.name());
+            writes.accepted(RegistryCaller.SERVICE,
+                    new Change(Operation.SET_COMPATIBILITY, subject, null, null, defaultCompatibility.name()));
+        }
         return id;
     }
 
@@ -117,7 +142,9 @@ public class SchemaRegistry {
     }
 
     /** Soft-deletes every live version, or (permanent) removes a subject that was soft-deleted first. */
-    public List<Integer> deleteSubject(String subject, boolean permanent) {
+    public List<Integer> deleteSubject(String subject, boolean permanent, RegistryCaller caller) {
+        Operation operation = permanent ? Operation.DELETE_SUBJECT_PERMANENTLY : Operation.DELETE_SUBJECT;
+        mayChange(caller, "Delete", new Change(operation, subject, null, null, null));
         store.lockSubject(subject);
         List<VersionRow> all = store.versions(subject);
         if (all.isEmpty()) {
@@ -129,18 +156,25 @@ public class SchemaRegistry {
                 throw RegistryException.subjectSoftDeleted(subject);
             }
             store.softDeleteSubject(subject);
-            return live.stream().map(VersionRow::version).toList();
+            List<Integer> deleted = live.stream().map(VersionRow::version).toList();
+            writes.accepted(caller, new Change(operation, subject, deleted, null, null));
+            return deleted;
         }
         if (!live.isEmpty()) {
             throw RegistryException.subjectNotSoftDeleted(subject);
         }
         store.hardDeleteSubject(subject);
+        Optional<String> level = store.compatibility(subject);
         store.deleteCompatibility(subject);
-        return all.stream().map(VersionRow::version).toList();
+        List<Integer> deleted = all.stream().map(VersionRow::version).toList();
+        writes.accepted(caller, new Change(operation, subject, deleted, null, level.orElse(null)));
+        return deleted;
     }
 
     /** Soft-deletes one version, or (permanent) removes a version that was soft-deleted first. */
-    public int deleteVersion(String subject, String version, boolean permanent) {
+    public int deleteVersion(String subject, String version, boolean permanent, RegistryCaller caller) {
+        Operation operation = permanent ? Operation.DELETE_VERSION_PERMANENTLY : Operation.DELETE_VERSION;
+        mayChange(caller, "Delete", new Change(operation, subject, null, null, null));
         int wanted = parseVersion(version);
         store.lockSubject(subject);
         List<VersionRow> all = store.versions(subject);
@@ -153,6 +187,7 @@ public class SchemaRegistry {
                 throw RegistryException.versionSoftDeleted(subject, target.version());
             }
             store.softDeleteVersion(subject, target.version());
+            writes.accepted(caller, new Change(operation, subject, List.of(target.version()), target.schemaId(), null));
             return target.version();
         }
         VersionRow target = find(all, wanted);
@@ -160,6 +195,7 @@ public class SchemaRegistry {
             throw RegistryException.versionNotSoftDeleted(subject, target.version());
         }
         store.hardDeleteVersion(subject, target.version());
+        writes.accepted(caller, new Change(operation, subject, List.of(target.version()), target.schemaId(), null));
         return target.version();
     }
 
@@ -189,16 +225,16 @@ public class SchemaRegistry {
                 .orElse(defaultCompatibility);
     }
 
-    public CompatibilityLevel setGlobalCompatibility(String level) {
-        CompatibilityLevel parsed = CompatibilityLevel.parse(level);
-        store.setCompatibility(SchemaRegistryStore.GLOBAL, parsed.name());
-        return parsed;
+    public CompatibilityLevel setGlobalCompatibility(String level, RegistryCaller caller) {
+        return setCompatibility(null, level, caller);
     }
 
     /** Puts the global level back to the configured default and returns the level it had. */
-    public CompatibilityLevel resetGlobalCompatibility() {
+    public CompatibilityLevel resetGlobalCompatibility(RegistryCaller caller) {
+        mayChange(caller, "WriteCompatibility", new Change(Operation.DELETE_COMPATIBILITY, null, null, null, null));
         CompatibilityLevel previous = globalCompatibility();
         store.deleteCompatibility(SchemaRegistryStore.GLOBAL);
+        writes.accepted(caller, new Change(Operation.DELETE_COMPATIBILITY, null, null, null, previous.name()));
         return previous;
     }
 
@@ -214,18 +250,36 @@ public class SchemaRegistry {
         throw RegistryException.subjectCompatibilityNotConfigured(subject);
     }
 
-    public CompatibilityLevel setSubjectCompatibility(String subject, String level) {
-        CompatibilityLevel parsed = CompatibilityLevel.parse(level);
-        store.setCompatibility(subject, parsed.name());
-        return parsed;
+    public CompatibilityLevel setSubjectCompatibility(String subject, String level, RegistryCaller caller) {
+        return setCompatibility(subject, level, caller);
     }
 
     /** Removes the subject's own level, so the global one applies again, and returns the level it had. */
-    public CompatibilityLevel deleteSubjectCompatibility(String subject) {
+    public CompatibilityLevel deleteSubjectCompatibility(String subject, RegistryCaller caller) {
+        mayChange(caller, "WriteCompatibility", new Change(Operation.DELETE_COMPATIBILITY, subject, null, null, null));
         CompatibilityLevel previous = store.compatibility(subject).map(CompatibilityLevel::valueOf)
                 .orElseThrow(() -> RegistryException.subjectNotFound(subject));
         store.deleteCompatibility(subject);
+        writes.accepted(caller, new Change(Operation.DELETE_COMPATIBILITY, subject, null, null, previous.name()));
         return previous;
+    }
+
+    /** Sets the level of a subject, or (subject null) the global one. */
+    private CompatibilityLevel setCompatibility(String subject, String level, RegistryCaller caller) {
+        mayChange(caller, "WriteCompatibility", new Change(Operation.SET_COMPATIBILITY, subject, null, null, level));
+        CompatibilityLevel parsed = CompatibilityLevel.parse(level);
+        store.setCompatibility(subject == null ? SchemaRegistryStore.GLOBAL : subject, parsed.name());
+        writes.accepted(caller, new Change(Operation.SET_COMPATIBILITY, subject, null, null, parsed.name()));
+        return parsed;
+    }
+
+    /** Refuses, and logs the refusal of, a change by a caller who may not make one. */
+    private void mayChange(RegistryCaller caller, String confluentOperation, Change change) {
+        if (!caller.mayChange()) {
+            RegistryException refusal = RegistryException.forbidden(caller.name(), confluentOperation, change.subject());
+            writes.refused(caller, change, refusal.getMessage());
+            throw refusal;
+        }
     }
 
     private CompatibilityLevel compatibilityOf(String subject) {

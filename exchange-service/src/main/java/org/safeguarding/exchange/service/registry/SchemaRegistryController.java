@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Confluent Schema Registry's REST API (the part that serializers and common tools use), under
- * {@code exchange.registry.base-path}. Translates HTTP to {@link SchemaRegistry} calls and back.
+ * {@code exchange.registry.base-path}. Translates HTTP to {@link SchemaRegistry} calls and back; changes are made as
+ * the request's caller ({@link RegistryCallers}), whom the registry may refuse.
  */
 @RestController
 @RequestMapping(path = "${exchange.registry.base-path:/registry}",
@@ -50,9 +51,11 @@ class SchemaRegistryController {
     }
 
     private final SchemaRegistry registry;
+    private final RegistryCallers callers;
 
-    SchemaRegistryController(SchemaRegistry registry) {
+    SchemaRegistryController(SchemaRegistry registry, RegistryCallers callers) {
         this.registry = registry;
+        this.callers = callers;
     }
 
     /** Confluent's root answers an empty object; some tools use it as a liveness probe. */
@@ -95,7 +98,7 @@ class SchemaRegistryController {
     @PostMapping(path = "/subjects/{subject}/versions", consumes = {RegistryMediaTypes.V1_JSON, RegistryMediaTypes.DEFAULT_JSON,
             RegistryMediaTypes.JSON, RegistryMediaTypes.OCTET_STREAM})
     SchemaId register(@PathVariable String subject, @RequestBody(required = false) byte[] body) {
-        return new SchemaId(registry.register(subject, submission(body)));
+        return new SchemaId(registry.register(subject, submission(body), callers.current()));
     }
 
     @PostMapping(path = "/subjects/{subject}", consumes = {RegistryMediaTypes.V1_JSON, RegistryMediaTypes.DEFAULT_JSON,
@@ -108,7 +111,7 @@ class SchemaRegistryController {
     @DeleteMapping("/subjects/{subject}")
     List<Integer> deleteSubject(@PathVariable String subject,
                                 @RequestParam(defaultValue = "false") boolean permanent) {
-        return registry.deleteSubject(subject, permanent);
+        return registry.deleteSubject(subject, permanent, callers.current());
     }
 
     @GetMapping("/subjects/{subject}/versions")
@@ -138,7 +141,7 @@ class SchemaRegistryController {
     @DeleteMapping("/subjects/{subject}/versions/{version}")
     int deleteVersion(@PathVariable String subject, @PathVariable String version,
                       @RequestParam(defaultValue = "false") boolean permanent) {
-        return registry.deleteVersion(subject, version, permanent);
+        return registry.deleteVersion(subject, version, permanent, callers.current());
     }
 
     @PostMapping(path = "/compatibility/subjects/{subject}/versions/{version}", consumes = {RegistryMediaTypes.V1_JSON, RegistryMediaTypes.DEFAULT_JSON,
@@ -165,12 +168,12 @@ class SchemaRegistryController {
     @PutMapping(path = "/config", consumes = {RegistryMediaTypes.V1_JSON, RegistryMediaTypes.DEFAULT_JSON,
             RegistryMediaTypes.JSON, RegistryMediaTypes.OCTET_STREAM})
     CompatibilityAnswer setGlobalConfig(@RequestBody(required = false) byte[] body) {
-        return new CompatibilityAnswer(registry.setGlobalCompatibility(compatibility(body)).name());
+        return new CompatibilityAnswer(registry.setGlobalCompatibility(compatibility(body), callers.current()).name());
     }
 
     @DeleteMapping("/config")
     CompatibilityLevelAnswer resetGlobalConfig() {
-        return new CompatibilityLevelAnswer(registry.resetGlobalCompatibility().name());
+        return new CompatibilityLevelAnswer(registry.resetGlobalCompatibility(callers.current()).name());
     }
 
     @GetMapping("/config/{subject}")
@@ -182,12 +185,12 @@ class SchemaRegistryController {
     @PutMapping(path = "/config/{subject}", consumes = {RegistryMediaTypes.V1_JSON, RegistryMediaTypes.DEFAULT_JSON,
             RegistryMediaTypes.JSON, RegistryMediaTypes.OCTET_STREAM})
     CompatibilityAnswer setSubjectConfig(@PathVariable String subject, @RequestBody(required = false) byte[] body) {
-        return new CompatibilityAnswer(registry.setSubjectCompatibility(subject, compatibility(body)).name());
+        return new CompatibilityAnswer(registry.setSubjectCompatibility(subject, compatibility(body), callers.current()).name());
     }
 
     @DeleteMapping("/config/{subject}")
     CompatibilityLevelAnswer deleteSubjectConfig(@PathVariable String subject) {
-        return new CompatibilityLevelAnswer(registry.deleteSubjectCompatibility(subject).name());
+        return new CompatibilityLevelAnswer(registry.deleteSubjectCompatibility(subject, callers.current()).name());
     }
 
     private static CompatibilityCheck answer(CompatibilityReport report, boolean verbose) {

@@ -1,5 +1,6 @@
 package org.safeguarding.exchange.service.registry;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
@@ -7,13 +8,15 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
  * The schema registry on its own: only this package, the web server, JDBC and Flyway, on a random port
  * unless {@code server.port} says otherwise. Without {@code spring.datasource.url} it runs on the
  * embedded PostgreSQL, as the whole service does. For tests and for tools that need a registry and
- * nothing else, e.g. clients of other languages checked against it.
+ * nothing else, e.g. clients of other languages checked against it. It has no access control: anyone may
+ * change it, as the anonymous caller in its write log. The service's registry is the guarded one.
  */
 public final class StandaloneRegistry implements AutoCloseable {
 
@@ -21,7 +24,7 @@ public final class StandaloneRegistry implements AutoCloseable {
     @EnableAutoConfiguration(excludeName = {
             "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
             "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration",
-            // The registry is open to every agency's serializer; the service's access control is not part of it.
+            // No users here: the service's access control is not part of the registry on its own.
             "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -30,6 +33,16 @@ public final class StandaloneRegistry implements AutoCloseable {
     @ComponentScan(basePackageClasses = StandaloneRegistry.class)
     @EnableConfigurationProperties(RegistryProperties.class)
     public static class Configuration {
+
+        @Bean
+        RegistryCallers unguarded() {
+            return RegistryCallers.UNGUARDED;
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
     }
 
     private final ConfigurableApplicationContext context;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
@@ -18,7 +20,7 @@ class ScriptedExchangeTest extends ExchangeServiceTest {
     void theScriptedExchangeShowsInboxesReceiptsAndTheRegister() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         new ScriptedExchange(bootstrapServers(), registryUrl(), httpUrl(), new PrintStream(printed, true, StandardCharsets.UTF_8),
-                TestUsers.AUDITOR, TestUsers.password(TestUsers.AUDITOR)).run();
+                TestUsers.AUDITOR, TestUsers.password(TestUsers.AUDITOR), agencyCredentials()).run();
         String out = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(out).contains("Inbox of SCH-OAKFIELD (3 message(s) about this case)")
@@ -35,5 +37,14 @@ class ScriptedExchangeTest extends ExchangeServiceTest {
         assertThat(register).doesNotContain("HTTP 40").contains("ShareDecision").contains("HazardNotification");
         assertThat(out).containsPattern("Related hazards of CASE-DEMO-\\d+ \\(GET /api/lifecycle/cases/CASE-DEMO-\\d+/related-hazards\\)")
                 .containsPattern("HAZ-\\d+ ACTIVE +VIOLENT_OR_THREATENING_BEHAVIOUR about PERSON-MARK-D, linked to PERSON-AMY; raised by POL-HUMBERSIDE");
+    }
+
+    /** Each agency logs in to the registry as its test user. */
+    private static Map<String, String> agencyCredentials() {
+        Map<String, String> credentials = new LinkedHashMap<>();
+        for (String code : ScriptedExchange.AGENCIES) {
+            credentials.put(code, TestUsers.userInfo(TestUsers.ofAgency(code).orElseThrow()));
+        }
+        return credentials;
     }
 }

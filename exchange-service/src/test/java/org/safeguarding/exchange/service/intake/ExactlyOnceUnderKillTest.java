@@ -66,7 +66,8 @@ class ExactlyOnceUnderKillTest {
         ServiceProcess second = null;
         Set<String> ids = new HashSet<>();
         try (AgencyClient school = new AgencyClient(SampleRecords.SCHOOL, Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "schema.registry.url", first.registryUrl()));
+                "bootstrap.servers", TestKafka.bootstrapServers(), "schema.registry.url", first.registryUrl(),
+                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", TestUsers.userInfo(TestUsers.SCHOOL)));
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                      ProducerConfig.ACKS_CONFIG, "all",

@@ -186,7 +186,9 @@ class PipelineTest extends ExchangeServiceTest {
         decision.setCaseReference(caseReference);
         decision.setDecidingAgency(school.code());
         decision.setRecipientAgency(council.code());
-        byte[] bytes = school.encode("exchange.share-requests", decision);
+        // Framed with the id the decision's own topic registered (ids are global): what an agency can send on any topic,
+        // now that only operators add subjects such as share-requests-ShareDecision.
+        byte[] bytes = school.encode("exchange.share-decisions", decision);
         String messageId = UUID.randomUUID().toString();
         school.sendRaw("exchange.share-requests", caseReference, bytes, messageId, school.code());
 

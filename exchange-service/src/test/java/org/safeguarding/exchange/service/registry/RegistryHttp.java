@@ -39,9 +39,16 @@ final class RegistryHttp {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String authorization;
 
     RegistryHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** Sending this {@code Authorization} header with every request (null: none). */
+    RegistryHttp(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
     }
 
     /** The request body that registers, looks up or checks a schema. */
@@ -85,8 +92,9 @@ final class RegistryHttp {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", V1_JSON + ", application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5");
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     private Response send(HttpRequest request) {

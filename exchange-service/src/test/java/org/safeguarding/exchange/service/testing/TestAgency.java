@@ -1,6 +1,7 @@
 package org.safeguarding.exchange.service.testing;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -9,7 +10,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.safeguarding.exchange.agency.AgencyClient;
 
-/** A partner agency as the tests drive it: the agency-side client, pointed at the service under test. */
+/**
+ * A partner agency as the tests drive it: the agency-side client, pointed at the service under test, logging in to the
+ * registry as the agency's {@link TestUsers} user where there is one.
+ */
 public final class TestAgency implements AutoCloseable {
 
     public static final String MESSAGE_ID = AgencyClient.MESSAGE_ID;
@@ -17,8 +21,18 @@ public final class TestAgency implements AutoCloseable {
     private final AgencyClient client;
 
     public TestAgency(String code, String bootstrapServers, String registryUrl) {
-        client = new AgencyClient(code, Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl,
+        this(code, bootstrapServers, registryUrl, TestUsers.ofAgency(code).map(TestUsers::userInfo).orElse(null));
+    }
+
+    /** With the registry credentials ({@code user:password}) to send, or none when null. */
+    public TestAgency(String code, String bootstrapServers, String registryUrl, String registryUserInfo) {
+        Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024));
+        if (registryUserInfo != null) {
+            config.put("basic.auth.credentials.source", "USER_INFO");
+            config.put("basic.auth.user.info", registryUserInfo);
+        }
+        client = new AgencyClient(code, config);
     }
 
     public String code() {

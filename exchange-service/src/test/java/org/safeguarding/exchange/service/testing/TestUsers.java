@@ -42,6 +42,16 @@ public final class TestUsers {
         return "password-of-" + user;
     }
 
+    /** The AGENCY user of an agency, if one of the test users is. */
+    public static java.util.Optional<String> ofAgency(String agencyCode) {
+        return USERS.stream().filter(u -> agencyCode.equals(u.agency())).map(User::name).findFirst();
+    }
+
+    /** {@code user:password}, as Confluent's {@code basic.auth.user.info} takes it. */
+    public static String userInfo(String user) {
+        return user + ":" + password(user);
+    }
+
     public static String basicAuthorization(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password(user)).getBytes(StandardCharsets.UTF_8));
     }

@@ -12,7 +12,8 @@ import org.safeguarding.exchange.service.registry.SchemaRegistry;
 
 /**
  * The service's own serde talking to the registry it serves, in-process: the same rules and store as the HTTP API,
- * without an HTTP round trip to itself. Errors become the client's exceptions, as the HTTP client would raise them.
+ * without an HTTP round trip to itself, registering as the service ({@link SchemaRegistry#registerAsService}). Errors
+ * become the client's exceptions, as the HTTP client would raise them.
  */
 public final class LocalSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -26,7 +27,7 @@ public final class LocalSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public int register(String subject, Schema schema) {
         try {
-            return registry.register(subject, new SchemaRegistry.Submission(schema.toString(), null, false));
+            return registry.registerAsService(subject, new SchemaRegistry.Submission(schema.toString(), null, false));
         } catch (RegistryException e) {
             throw translate(subject, e);
         }

@@ -1,0 +1,11 @@
+package org.safeguarding.exchange.service.contract;
+
+/** Topics the service writes for every reader, beside each agency's inbox and receipts (CONTRACT.md, Topics). */
+public final class ExchangeTopics {
+
+    /** One {@code RegisterCheckpoint} per signed checkpoint. */
+    public static final String REGISTER_CHECKPOINTS = "exchange.register-checkpoints";
+
+    private ExchangeTopics() {
+    }
+}
