@@ -4,6 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.safeguarding.exchange.agency.AgencyClient;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the service where its Kafka and schema registry are, then behaves as three agencies would. The register entries at
  * the end are read as a user with the AUDITOR role: {@code DemoClient URL USER PASSWORD}, or the environment variables
  * {@code EXCHANGE_USER} and {@code EXCHANGE_PASSWORD} (for example the generated {@code auditor}, whose password the
- * embedded default keeps in its data folder's {@code credentials.properties}).
+ * embedded default keeps in its data folder's {@code credentials.properties}). Each agency signs in to Kafka with its
+ * settings file, {@code <CODE>.properties} in the folder {@code EXCHANGE_AGENCY_SETTINGS} names ({@code data/agencies}
+ * unless set: where the embedded default writes them).
  */
 public final class DemoClient {
 
@@ -31,8 +37,13 @@ public final class DemoClient {
             throw new IllegalStateException("GET " + http + "/api/exchange/connection answered " + response.statusCode());
         }
         JsonNode connection = JsonMapper.builder().build().readTree(response.body());
-        new ScriptedExchange(connection.path("kafkaBootstrapServers").asText(), connection.path("schemaRegistryUrl").asText(),
-                http, System.out, user(args), password(args)).run();
+        Map<String, String> unauthenticated = Map.of("bootstrap.servers", connection.path("kafkaBootstrapServers").asText(),
+                "schema.registry.url", connection.path("schemaRegistryUrl").asText());
+        Path folder = Path.of(System.getenv().getOrDefault("EXCHANGE_AGENCY_SETTINGS", "data/agencies"));
+        new ScriptedExchange(code -> {
+            Path file = folder.resolve(code + ".properties");
+            return Files.exists(file) ? AgencyClient.settings(file) : unauthenticated;
+        }, http, System.out, user(args), password(args)).run();
     }
 
     private static String user(String[] args) {

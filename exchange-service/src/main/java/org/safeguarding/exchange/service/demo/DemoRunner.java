@@ -1,6 +1,8 @@
 package org.safeguarding.exchange.service.demo;
 
+import java.util.Map;
 import java.util.Set;
+import org.safeguarding.exchange.service.access.AgencyClientSettings;
 import org.safeguarding.exchange.service.registry.RegistryProperties;
 import org.safeguarding.exchange.service.security.Role;
 import org.safeguarding.exchange.service.security.UserAccounts;
@@ -34,7 +36,12 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
             // The demo reads the register as an auditor of its own, created for this run with a random password.
             String user = "demo-auditor-" + System.nanoTime();
             String password = context.getBean(UserAccounts.class).addGeneratedUser(user, Set.of(Role.AUDITOR), null);
-            new ScriptedExchange(environment.getProperty("spring.kafka.bootstrap-servers"), registry, http, System.out, user, password).run();
+            // Each agency signs in with the settings the service wrote for it (the embedded default); with configured users
+            // there are none, and only a broker that asks no one who they are would take the demo's messages.
+            AgencyClientSettings settings = context.getBean(AgencyClientSettings.class);
+            Map<String, String> unauthenticated = Map.of("bootstrap.servers",
+                    environment.getProperty("spring.kafka.bootstrap-servers"), "schema.registry.url", registry);
+            new ScriptedExchange(code -> settings.of(code).orElse(unauthenticated), http, System.out, user, password).run();
         } catch (Exception e) {
             throw new IllegalStateException("The scripted exchange failed: " + e.getMessage(), e);
         }

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.exchange.agency.AgencyClient;
@@ -51,21 +52,21 @@ public final class ScriptedExchange {
     static final String POLICE = "POL-HUMBERSIDE";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
-    private final String registryUrl;
+    private final Function<String, Map<String, ?>> agencySettings;
     private final String httpUrl;
     private final PrintStream out;
     private final String user;
     private final String password;
 
-    public ScriptedExchange(String bootstrapServers, String registryUrl, String httpUrl, PrintStream out) {
-        this(bootstrapServers, registryUrl, httpUrl, out, null, null);
-    }
-
-    /** With the user (and password) that reads the register entries at the end; the register is not open to all. */
-    public ScriptedExchange(String bootstrapServers, String registryUrl, String httpUrl, PrintStream out, String user, String password) {
-        this.bootstrapServers = bootstrapServers;
-        this.registryUrl = registryUrl;
+    /**
+     * @param agencySettings each agency's client settings by agency code: the broker, how the agency signs in to it, the
+     *                       registry (such as the settings file the embedded default writes for it)
+     * @param user           who reads the register entries at the end (the register is not open to all), and
+     *                       {@code password} theirs
+     */
+    public ScriptedExchange(Function<String, Map<String, ?>> agencySettings, String httpUrl, PrintStream out, String user,
+            String password) {
+        this.agencySettings = agencySettings;
         this.httpUrl = httpUrl;
         this.out = out;
         this.user = user;
@@ -77,7 +78,7 @@ public final class ScriptedExchange {
         String caseReference = "CASE-DEMO-" + now.getEpochSecond();
         Map<String, AgencyClient> agencies = new LinkedHashMap<>();
         for (String code : List.of(SCHOOL, COUNCIL, POLICE)) {
-            agencies.put(code, new AgencyClient(code, Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl)));
+            agencies.put(code, new AgencyClient(code, agencySettings.apply(code)));
         }
         try {
             out.println("\n=== The scripted exchange, case " + caseReference + " ===\n");

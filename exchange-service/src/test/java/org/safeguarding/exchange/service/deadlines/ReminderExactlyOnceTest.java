@@ -32,6 +32,7 @@ import org.safeguarding.exchange.service.delivery.ReminderDeliveries;
 import org.safeguarding.exchange.service.testing.TestAgency;
 import org.safeguarding.exchange.service.testing.TestInfrastructure;
 import org.safeguarding.exchange.service.testing.TestKafka;
+import org.safeguarding.exchange.service.testing.TestUsers;
 import org.safeguarding.exchange.testing.SampleRecords;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -64,16 +65,19 @@ class ReminderExactlyOnceTest {
         TestInfrastructure.Database database = TestInfrastructure.freshDatabase();
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (String instance : List.of("a", "b")) {
+            List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                    "--exchange.instance-id=reminders-" + instance + "-" + run,
+                    "--exchange.reminders.interval=PT0.2S",
+                    "--spring.kafka.listener.concurrency=1",
+                    "--spring.datasource.url=" + database.jdbcUrl(),
+                    "--spring.datasource.username=" + database.username(),
+                    "--spring.datasource.password=" + database.password()));
+            arguments.addAll(TestKafka.serviceArguments());
+            // Configured users: the agencies' Kafka users are the test broker's (TestKafka), not generated ones.
+            TestUsers.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
             instances.add(new SpringApplicationBuilder(ExchangeApplication.class)
                     .initializers(clock::installIn)
-                    .run("--server.port=0",
-                            "--exchange.instance-id=reminders-" + instance + "-" + run,
-                            "--exchange.reminders.interval=PT0.2S",
-                            "--spring.kafka.listener.concurrency=1",
-                            "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-                            "--spring.datasource.url=" + database.jdbcUrl(),
-                            "--spring.datasource.username=" + database.username(),
-                            "--spring.datasource.password=" + database.password()));
+                    .run(arguments.toArray(String[]::new)));
         }
         jdbc = instances.get(0).getBean(JdbcTemplate.class);
         int port = ((WebServerApplicationContext) instances.get(0)).getWebServer().getPort();

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
+import org.safeguarding.exchange.service.testing.TestKafka;
 import org.safeguarding.exchange.service.testing.TestUsers;
 
 /** The newcomer's demo, run against the service: every step lands where the story says it does. */
@@ -17,8 +20,12 @@ class ScriptedExchangeTest extends ExchangeServiceTest {
     @Test
     void theScriptedExchangeShowsInboxesReceiptsAndTheRegister() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        new ScriptedExchange(bootstrapServers(), registryUrl(), httpUrl(), new PrintStream(printed, true, StandardCharsets.UTF_8),
-                TestUsers.AUDITOR, TestUsers.password(TestUsers.AUDITOR)).run();
+        new ScriptedExchange(code -> {
+            Map<String, Object> settings = new HashMap<>(TestKafka.agencyConfig(code));
+            settings.put("schema.registry.url", registryUrl());
+            return settings;
+        }, httpUrl(), new PrintStream(printed, true, StandardCharsets.UTF_8), TestUsers.AUDITOR,
+                TestUsers.password(TestUsers.AUDITOR)).run();
         String out = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(out).contains("Inbox of SCH-OAKFIELD (3 message(s) about this case)")

@@ -1,6 +1,7 @@
 package org.safeguarding.exchange.service.testing;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -9,16 +10,33 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.safeguarding.exchange.agency.AgencyClient;
 
-/** A partner agency as the tests drive it: the agency-side client, pointed at the service under test. */
+/**
+ * A partner agency as the tests drive it: the agency-side client, pointed at the service under test, signed in as the
+ * agency's own Kafka user ({@link TestKafka#agencyConfig}).
+ */
 public final class TestAgency implements AutoCloseable {
 
     public static final String MESSAGE_ID = AgencyClient.MESSAGE_ID;
 
     private final AgencyClient client;
 
+    /** The agency on the shared test broker ({@code bootstrapServers} is {@link TestKafka}'s). */
     public TestAgency(String code, String bootstrapServers, String registryUrl) {
-        client = new AgencyClient(code, Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024));
+        this(code, withRegistry(TestKafka.agencyConfig(code), bootstrapServers, registryUrl));
+    }
+
+    /** The agency with these client settings, e.g. those of its settings file. */
+    public TestAgency(String code, Map<String, ?> settings) {
+        Map<String, Object> config = new HashMap<>(settings);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
+        client = new AgencyClient(code, config);
+    }
+
+    private static Map<String, Object> withRegistry(Map<String, Object> kafka, String bootstrapServers, String registryUrl) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("schema.registry.url", registryUrl);
+        return config;
     }
 
     public String code() {
@@ -54,10 +72,20 @@ public final class TestAgency implements AutoCloseable {
         return client.readFromStart(topic, done, timeout);
     }
 
+    /** Reads any topic of the shared test broker, as its administrator. */
     public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic,
             Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
-        try (AgencyClient reader = new AgencyClient("EXCHANGE-TEST-READER", Map.of("bootstrap.servers", bootstrapServers,
-                "schema.registry.url", "mock://unused"))) {
+        Map<String, Object> admin = new HashMap<>(TestKafka.adminConfig());
+        admin.put("bootstrap.servers", bootstrapServers);
+        return read(admin, topic, done, timeout);
+    }
+
+    /** Reads a topic as the client these settings sign in as (an administrator, to read any topic). */
+    public static List<ConsumerRecord<String, byte[]>> read(Map<String, Object> clientConfig, String topic,
+            Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put("schema.registry.url", "mock://unused");
+        try (AgencyClient reader = new AgencyClient("EXCHANGE-TEST-READER", config)) {
             return reader.readFromStart(topic, done, timeout);
         }
     }
