@@ -49,12 +49,14 @@ public final class KafkaAclsCommand {
         try (ConfigurableApplicationContext context = application.run(settings.toArray(String[]::new))) {
             Environment environment = context.getEnvironment();
             AgencyDirectory directory = context.getBean(AgencyDirectory.class);
-            AccessProperties access = Binder.get(environment).bindOrCreate("exchange.access", AccessProperties.class);
-            List<AclBinding> plan = AclPlan.of(directory.all(), access.servicePrincipal());
-            print(plan, directory.all().size(), access.servicePrincipal(), out);
+            // The principal alone: binding the administrator's settings too would ask where the broker is.
+            String servicePrincipal = environment.getProperty("exchange.access.service-principal", AccessProperties.SERVICE_PRINCIPAL);
+            List<AclBinding> plan = AclPlan.of(directory.all(), servicePrincipal);
+            print(plan, directory.all().size(), servicePrincipal, out);
             if (!apply) {
                 return 0;
             }
+            AccessProperties access = Binder.get(environment).bindOrCreate("exchange.access", AccessProperties.class);
             if (!access.administers()) {
                 out.println("# Not applied: --apply signs in with exchange.access.admin.* (e.g. .sasl.jaas.config), and none is set");
                 return 2;

@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         The embedded default sets them to its broker's administrator
  */
 @ConfigurationProperties("exchange.access")
-public record AccessProperties(@DefaultValue("exchange-service") String servicePrincipal, Map<String, String> admin) {
+public record AccessProperties(@DefaultValue(AccessProperties.SERVICE_PRINCIPAL) String servicePrincipal, Map<String, String> admin) {
+
+    public static final String SERVICE_PRINCIPAL = "exchange-service";
 
     public AccessProperties {
         admin = admin == null ? Map.of() : Map.copyOf(admin);
