@@ -95,8 +95,12 @@ public final class BrokerCredentials {
 
     /** What a Kafka client signing in as the service sets, besides {@code bootstrap.servers}. */
     public Map<String, String> serviceClientSettings() {
-        return Map.of("security.protocol", SASL_PLAINTEXT, "sasl.mechanism", SCRAM,
-                "sasl.jaas.config", scramJaas(SERVICE_USER, servicePassword));
+        return scramClientSettings(SERVICE_USER, servicePassword);
+    }
+
+    /** What a Kafka client signing in as this SCRAM-SHA-512 user sets, besides {@code bootstrap.servers}. */
+    public static Map<String, String> scramClientSettings(String user, String password) {
+        return Map.of("security.protocol", SASL_PLAINTEXT, "sasl.mechanism", SCRAM, "sasl.jaas.config", scramJaas(user, password));
     }
 
     public static String plainJaas(String user, String password) {

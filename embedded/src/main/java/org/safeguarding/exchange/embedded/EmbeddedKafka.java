@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -99,12 +100,30 @@ public final class EmbeddedKafka implements AutoCloseable {
         return config;
     }
 
-    /** Creates the SCRAM-SHA-512 user, or gives it this password if it exists. */
+    /**
+     * Creates the SCRAM-SHA-512 user, or gives it this password if it exists, and returns once the user can sign in:
+     * the broker learns of the credential a moment after its controller has stored it, and a client refused in between
+     * would not try again.
+     */
     public void addScramUser(String user, String password) {
         try (Admin admin = Admin.create(adminClientConfig())) {
             admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
                     new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password)))
                     .all().get(30, TimeUnit.SECONDS);
+            Map<String, Object> asUser = new HashMap<>(BrokerCredentials.scramClientSettings(user, password));
+            asUser.put("bootstrap.servers", bootstrapServers());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                try (Admin signedIn = Admin.create(asUser)) {
+                    signedIn.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof SaslAuthenticationException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(20);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating the Kafka user " + user, e);

@@ -70,11 +70,8 @@ public final class TestKafka {
         if (SCRAM_USERS.add(user + "\n" + password)) {
             broker().addScramUser(user, password);
         }
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(BrokerCredentials.scramClientSettings(user, password));
         config.put("bootstrap.servers", bootstrapServers());
-        config.put("security.protocol", BrokerCredentials.SASL_PLAINTEXT);
-        config.put("sasl.mechanism", BrokerCredentials.SCRAM);
-        config.put("sasl.jaas.config", BrokerCredentials.scramJaas(user, password));
         return config;
     }
 

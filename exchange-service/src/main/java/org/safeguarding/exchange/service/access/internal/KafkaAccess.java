@@ -3,6 +3,7 @@ package org.safeguarding.exchange.service.access.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AclBinding;
 
 /** Creates SCRAM users and ACLs through an administrator's client. Both are idempotent: doing it again changes nothing. */
@@ -40,6 +42,33 @@ public final class KafkaAccess {
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), user.getValue()))
                 .toList();
         await(admin.alterUserScramCredentials(upserts).all(), "create the agencies' Kafka users");
+        // The brokers learn of new credentials a moment after they are stored; an agency refused in between would give up.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!allKnown(admin, passwords.keySet())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The agencies' Kafka users were created, but the brokers do not know them yet");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the agencies' Kafka users", e);
+            }
+        }
+    }
+
+    private static boolean allKnown(Admin admin, Set<String> users) {
+        try {
+            return admin.describeUserScramCredentials(List.copyOf(users)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .size() == users.size();
+        } catch (ExecutionException notYet) {
+            return false; // a user the broker does not know yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the agencies' Kafka users", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Cannot see the agencies' Kafka users: " + e, e);
+        }
     }
 
     /** Adds the bindings; one the broker holds already is left as it is. */
@@ -47,7 +76,7 @@ public final class KafkaAccess {
         await(admin.createAcls(plan).all(), "create the Kafka ACLs");
     }
 
-    private static void await(org.apache.kafka.common.KafkaFuture<Void> done, String what) {
+    private static void await(KafkaFuture<Void> done, String what) {
         try {
             done.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
