@@ -22,7 +22,8 @@ import org.safeguarding.exchange.service.security.UserAccounts;
  * administrator's settings, so that it applies the ACLs of its directory at start-up ({@link #serviceProperties}).</li>
  * <li>An agency signs in as its own SCRAM user, the agency code in lower case, created here on first use with the
  * password {@link TestUsers#password} gives that name ({@link #agencyConfig}): the service under test is configured
- * with {@link TestUsers}' bcrypt hashes, so it knows no agency's password and creates no agency users.</li>
+ * with {@link TestUsers}' bcrypt hashes, so it knows no agency's password and creates no agency users. (A service
+ * with generated users would give the agencies' users its own passwords, and the tests' agencies could not sign in.)</li>
  * <li>A test that reads or sets up everything signs in as the administrator, a super user ({@link #adminConfig}).</li>
  * </ul>
  */
