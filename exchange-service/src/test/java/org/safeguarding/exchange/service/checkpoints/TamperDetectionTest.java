@@ -24,6 +24,7 @@ import org.safeguarding.exchange.service.integrity.CheckpointSigner;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import org.safeguarding.exchange.service.register.EntryEncoding;
 import org.safeguarding.exchange.service.register.NewEntry;
+import org.safeguarding.exchange.service.register.RegisterSearch;
 import org.safeguarding.exchange.service.register.SharingRegister;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.safeguarding.exchange.service.testing.MessageBytes;
@@ -150,15 +151,20 @@ class TamperDetectionTest extends ExchangeServiceTest {
         }
     }
 
-    @Test
-    void theMessageReadersAreShownIsReadFromItsHashedBytesSoRewritingItIsFound() throws IOException {
+    /** Records an entry holding a real ShareRequest from Priya Shah, as its exact bytes; returns its sequence. */
+    private long recordARealMessage() {
         ShareRequest request = SampleRecords.shareRequest();
         request.getRequester().setName("Priya Shah");
         byte[] payload = new MessageBytes(registry).encode(request);
         NewEntry entry = TestEntries.entry(TestEntries.TOPIC);
-        long sequence = register.record(List.of(new NewEntry(entry.messageId(), entry.source(), entry.receivedAt(), entry.sender(),
+        return register.record(List.of(new NewEntry(entry.messageId(), entry.source(), entry.receivedAt(), entry.sender(),
                 entry.outcome(), MessageBytes.schemaId(payload), payload, EntryEncoding.sha256(payload), payload.length,
                 entry.facts(), entry.flags(), entry.violations(), entry.provenSender(), entry.signature()))).get(0).entry().sequence();
+    }
+
+    @Test
+    void theMessageReadersAreShownIsReadFromItsHashedBytesSoRewritingItIsFound() throws IOException {
+        long sequence = recordARealMessage();
         assertThat(requesterShownIn(sequence)).isEqualTo("Priya Shah");
         assertThat(online().intact()).isTrue();
 
@@ -170,6 +176,26 @@ class TamperDetectionTest extends ExchangeServiceTest {
             assertThat(result.intact()).isFalse();
             assertThat(result.firstBadSequence()).as(result.detail()).isEqualTo(sequence);
             assertThat(result.detail()).contains("message bytes do not match");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMessageThatCannotBeReadBackWithItsRecordedSchemaIsNotShownAndIsWithheldFromItsSubject() throws IOException {
+        long sequence = recordARealMessage();
+        String caseReference = jdbc().queryForObject("select case_reference from register_entry where sequence = ?", String.class, sequence);
+        asSuperuser("update register_entry set schema_sha256 = null where sequence = " + sequence);
+
+        Map<String, Object> detail = http().get().uri("/api/audit/entries/" + sequence).retrieve().body(Map.class);
+        assertThat(((Map<String, Object>) detail.get("entry")).get("message")).isNull();
+        Map<String, Object> subjectAccess = http().get().uri("/api/audit/subject-access?caseReference=" + caseReference).retrieve()
+                .body(Map.class);
+        assertThat(subjectAccess).containsEntry("disclosedCount", 0);
+        assertThat((Map<String, Object>) ((Map<String, Object>) subjectAccess.get("withheld")).get("grounds"))
+                .containsOnlyKeys(RegisterSearch.UNREADABLE);
+        for (VerificationReport result : List.of(online(), offline())) {
+            assertThat(result.intact()).isFalse();
+            assertThat(result.firstBadSequence()).as(result.detail()).isEqualTo(sequence);
         }
     }
 

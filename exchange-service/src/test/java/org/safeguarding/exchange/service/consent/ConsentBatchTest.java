@@ -43,4 +43,19 @@ class ConsentBatchTest {
         });
         assertThat(batch.acceptedOutcome(new EntryKey(null, "m2"))).isEmpty();
     }
+
+    @Test
+    void the_same_message_id_from_two_proven_senders_is_two_outcomes() {
+        ConsentBatch batch = ConsentBatch.empty();
+        ConsentOutcome fromCouncil = SampleRecords.consentOutcome();
+        ConsentOutcome fromHealth = SampleRecords.consentOutcome();
+        fromHealth.setAgency("NHS-HUMBER");
+
+        batch.accepted(new EntryKey("LA-HULL", "m1"), fromCouncil);
+        batch.accepted(new EntryKey("NHS-HUMBER", "m1"), fromHealth);
+
+        assertThat(batch.acceptedOutcome(new EntryKey("LA-HULL", "m1"))).hasValueSatisfying(e -> assertThat(e.agency()).isEqualTo("LA-HULL"));
+        assertThat(batch.acceptedOutcome(new EntryKey("NHS-HUMBER", "m1")))
+                .hasValueSatisfying(e -> assertThat(e.agency()).isEqualTo("NHS-HUMBER"));
+    }
 }
