@@ -22,8 +22,8 @@ alter table register_entry add constraint register_entry_signature_whole
     check ((signature is null) = (signature_key_id is null) and (signature is null) = (signature_signed_at is null));
 alter table register_entry alter column signature set statistics 0;
 
--- SHA-256 of the text of the schema the message names, as the registry gave it when the entry was written (null: it
--- named none the registry knew). Under the hash in version 2, so the message is only ever read back with that schema.
+-- SHA-256 of the text of the schema the message names, as the registry gave it when the entry was written (null: the
+-- message could not be decoded). Under the hash in version 2, so the message is only ever read back with that schema.
 alter table register_entry add column schema_sha256 bytea check (length(schema_sha256) = 32);
 
 -- The readable JSON is no longer stored: readers derive it from the exact bytes and the schema they name, both under the

@@ -36,7 +36,7 @@ import org.safeguarding.exchange.service.register.internal.BigEndianBuffer;
  * time? occurred; time? recorded; str corrects message id; str request id; strs person references, in stored order;
  * str proven sender; the signature, one byte 0 for none or one byte 1 then str key id, i64 signing time in
  * milliseconds since the epoch, bytes signature value; bytes SHA-256 of the text of the schema the message names
- * (null when it named none the registry knew).
+ * (null for a message that could not be decoded).
  *
  * <p>The message itself is covered through the SHA-256 of its exact bytes, and its schema through the SHA-256 of the
  * schema's text: the readable JSON is derived from both when read. The late-entry flag is one of the flags. An auditor

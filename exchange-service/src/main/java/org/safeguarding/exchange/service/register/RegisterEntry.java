@@ -9,7 +9,7 @@ package org.safeguarding.exchange.service.register;
  * @param entryHash     SHA-256 of the entry's canonical encoding, {@link EntryEncoding}
  * @param entryVersion  the version of {@link EntryEncoding} the entry was written with (1 or 2); entries keep theirs
  * @param schemaSha256  SHA-256 of the text of the schema the message names, as the registry gave it when the entry was
- *                      written, or null when it named none the registry knew (always null in version 1)
+ *                      written, or null when the message could not be decoded (always null in version 1)
  */
 public record RegisterEntry(
         long sequence,

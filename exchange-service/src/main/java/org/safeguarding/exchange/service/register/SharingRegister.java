@@ -99,8 +99,9 @@ public class SharingRegister {
         Iterator<Long> sequences = allocateSequences(fresh.size()).iterator();
         List<RegisterEntry> entries = new ArrayList<>(fresh.size());
         for (NewEntry message : fresh) {
-            // Cached per schema id: no registry call per message.
-            byte[] schemaSha256 = message.schemaId() == null ? null : schemas.sha256(message.schemaId());
+            // Cached per schema id: no registry call per message. An undecodable message has no schema to read it with.
+            byte[] schemaSha256 = message.schemaId() == null || message.outcome() == EntryOutcome.UNDECODABLE ? null
+                    : schemas.sha256(message.schemaId());
             RegisterEntry entry = chains.get(message.source().chainId()).append(sequences.next(), message, schemaSha256);
             entries.add(entry);
             written.put(message.key(), entry);
