@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.exchange.service.deadlines.internal.ActiveHazard;
 import org.safeguarding.exchange.service.deadlines.internal.CaseContact;
 import org.safeguarding.exchange.service.deadlines.internal.DeadlineFactStore.Answers;
@@ -19,7 +20,6 @@ import org.safeguarding.exchange.service.deadlines.internal.DeadlineFactStore.Re
 import org.safeguarding.exchange.service.deadlines.internal.DeadlineFactStore;
 import org.safeguarding.exchange.service.deadlines.internal.OpenRequest;
 import org.safeguarding.exchange.service.hazards.Hazards;
-import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.exchange.service.register.EntryFacts;
 import org.safeguarding.exchange.service.register.EntryKey;
 import org.safeguarding.exchange.service.register.NewEntry;

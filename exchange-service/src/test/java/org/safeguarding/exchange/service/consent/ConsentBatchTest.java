@@ -6,8 +6,8 @@ import exchange.v1.ConsentOutcome;
 import exchange.v1.ConsentStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.safeguarding.exchange.service.register.EntryKey;
 import org.safeguarding.exchange.service.policy.ConsentPosition;
+import org.safeguarding.exchange.service.register.EntryKey;
 import org.safeguarding.exchange.testing.SampleRecords;
 
 class ConsentBatchTest {

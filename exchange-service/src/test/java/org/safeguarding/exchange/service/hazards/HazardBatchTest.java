@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.safeguarding.exchange.service.register.EntryKey;
 import org.safeguarding.exchange.service.hazards.internal.CasePerson;
+import org.safeguarding.exchange.service.register.EntryKey;
 import org.safeguarding.exchange.testing.SampleRecords;
 
 class HazardBatchTest {
