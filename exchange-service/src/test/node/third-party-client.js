@@ -22,6 +22,8 @@ function kafka(input) {
   return new Kafka({
     clientId: 'third-party-client',
     brokers: input.brokers,
+    // The broker takes SASL only: { mechanism: 'scram-sha-512', username, password }, as the test gives it.
+    sasl: input.sasl,
     logLevel: logLevel.WARN,
     logCreator: stderrLogger,
     retry: { retries: 5 },

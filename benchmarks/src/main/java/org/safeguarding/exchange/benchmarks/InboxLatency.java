@@ -33,14 +33,14 @@ final class InboxLatency {
     private InboxLatency() {
     }
 
-    static Result run(String bootstrap, List<Message> messages, int ratePerSecond, int warmupSeconds, int seconds)
+    static Result run(LoadKafka.Clients kafka, List<Message> messages, int ratePerSecond, int warmupSeconds, int seconds)
             throws InterruptedException {
-        return run(bootstrap, messages, ratePerSecond, warmupSeconds, seconds, Message::topic,
+        return run(kafka, messages, ratePerSecond, warmupSeconds, seconds, Message::topic,
                 LoadMessages.AGENCIES.stream().map(a -> "agency." + a + ".inbox").toList());
     }
 
     /** As above, sending each message to {@code topicOf} and timing its first arrival in any of {@code inboxes}. */
-    static Result run(String bootstrap, List<Message> messages, int ratePerSecond, int warmupSeconds, int seconds,
+    static Result run(LoadKafka.Clients kafka, List<Message> messages, int ratePerSecond, int warmupSeconds, int seconds,
             Function<Message, String> topicOf, List<String> inboxes) throws InterruptedException {
         int warmup = ratePerSecond * warmupSeconds;
         int total = warmup + ratePerSecond * seconds;
@@ -51,7 +51,7 @@ final class InboxLatency {
         // Each arrival as {nanos sent, nanos taken}: the percentiles, and a timeline that shows whether slow arrivals
         // come together (something periodic stalls the pipe) or spread out (the pipe is simply slow).
         List<long[]> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        KafkaConsumer<String, byte[]> reader = LoadKafka.readCommitted(bootstrap, "load-latency");
+        KafkaConsumer<String, byte[]> reader = LoadKafka.readCommitted(kafka.admin(), "load-latency");
         reader.subscribe(inboxes);
         while (reader.assignment().size() < inboxes.size()) {
             reader.poll(Duration.ofMillis(100));
@@ -81,7 +81,7 @@ final class InboxLatency {
         long end;
         // The Kafka client's default linger (5 ms since Kafka 4.0), as an agency's producer left at its defaults would
         // send; the wait counts in the latency measured.
-        try (KafkaProducer<String, byte[]> producer = LoadKafka.producer(bootstrap, 5)) {
+        try (KafkaProducer<String, byte[]> producer = LoadKafka.producer(kafka.sender(), 5)) {
             long intervalNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
             start = System.nanoTime();
             long timedStart = start + warmup * intervalNanos;

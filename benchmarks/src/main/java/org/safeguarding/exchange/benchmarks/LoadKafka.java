@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -34,10 +33,22 @@ final class LoadKafka {
     private LoadKafka() {
     }
 
+    /**
+     * Who the driver's clients sign in as (bootstrap servers and Kafka's security settings): the load's agency gateway,
+     * which may write the intake topics, and the broker's administrator, for what no agency may touch (every agency's
+     * receipts and inboxes, the raw pipe's topics, the naive processor).
+     */
+    record Clients(Map<String, Object> sender, Map<String, Object> admin) {
+
+        /** Everything as the administrator: the raw pipe's input is no intake topic. */
+        Clients asAdmin() {
+            return new Clients(admin, admin);
+        }
+    }
+
     /** A producer as a busy agency gateway would configure one: batching, acks from all replicas. */
-    static KafkaProducer<String, byte[]> producer(String bootstrap, int lingerMs) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    static KafkaProducer<String, byte[]> producer(Map<String, Object> client, int lingerMs) {
+        Map<String, Object> props = new HashMap<>(client);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
@@ -76,9 +87,8 @@ final class LoadKafka {
         }
     }
 
-    static KafkaConsumer<String, byte[]> readCommitted(String bootstrap, String group) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    static KafkaConsumer<String, byte[]> readCommitted(Map<String, Object> client, String group) {
+        Map<String, Object> props = new HashMap<>(client);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group + "-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -100,8 +110,8 @@ final class LoadKafka {
         private volatile long reachedAtNanos;
         private volatile boolean running = true;
 
-        CommittedCounter(String bootstrap, Collection<String> topics, long target) {
-            this.consumer = readCommitted(bootstrap, "load-counter");
+        CommittedCounter(Map<String, Object> client, Collection<String> topics, long target) {
+            this.consumer = readCommitted(client, "load-counter");
             this.target = target;
             consumer.subscribe(topics);
             // Join the group and take the partitions now, before anything is sent.
@@ -149,8 +159,8 @@ final class LoadKafka {
     }
 
     /** Creates the topics that do not exist yet: a second measurement over the same topics finds them there. */
-    static void createTopics(String bootstrap, List<NewTopic> topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    static void createTopics(Map<String, Object> client, List<NewTopic> topics) throws Exception {
+        try (Admin admin = Admin.create(client)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic.name())).toList();
             admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

@@ -38,7 +38,7 @@ final class NaiveProcessor {
     }
 
     /** Processes {@code count} messages from the intake topics; returns the elapsed nanoseconds. */
-    static long run(String bootstrap, DataSource dataSource, int count) throws SQLException, InterruptedException {
+    static long run(Map<String, Object> client, DataSource dataSource, int count) throws SQLException, InterruptedException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             try (Statement ddl = connection.createStatement()) {
@@ -47,8 +47,8 @@ final class NaiveProcessor {
                         + " source_partition integer not null, source_offset bigint not null, received_at timestamptz not null,"
                         + " payload bytea not null)");
             }
-            try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap);
-                 KafkaProducer<String, byte[]> producer = producer(bootstrap);
+            try (KafkaConsumer<String, byte[]> consumer = consumer(client);
+                 KafkaProducer<String, byte[]> producer = producer(client);
                  PreparedStatement insert = connection.prepareStatement("insert into " + TABLE
                          + " (message_id, sender, source_topic, source_partition, source_offset, received_at, payload)"
                          + " values (?, ?, ?, ?, ?, ?, ?)")) {
@@ -91,18 +91,16 @@ final class NaiveProcessor {
         }
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    private static KafkaConsumer<String, byte[]> consumer(Map<String, Object> client) {
+        Map<String, Object> props = new HashMap<>(client);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "load-naive-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    private static KafkaProducer<String, byte[]> producer(Map<String, Object> client) {
+        Map<String, Object> props = new HashMap<>(client);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());

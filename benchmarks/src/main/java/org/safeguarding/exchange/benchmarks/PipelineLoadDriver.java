@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.safeguarding.exchange.agency.AgencyClient;
 import org.safeguarding.exchange.benchmarks.LoadKafka.CommittedCounter;
 import org.safeguarding.exchange.benchmarks.LoadMessages.Message;
+import org.safeguarding.exchange.embedded.BrokerCredentials;
 import org.safeguarding.exchange.embedded.EmbeddedKafka;
 import org.safeguarding.exchange.service.signatures.AgencyKeys;
 import org.safeguarding.exchange.signing.SigningKey;
@@ -50,7 +51,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * With no arguments it starts its own broker, PostgreSQL (in a fresh temporary directory, removed afterwards) and
  * the service in this process. Options ({@code --name=value}): {@code messages} (200000), {@code warmup-messages}
  * (20000), {@code naive-messages} (20000), {@code latency-rate} (1000), {@code latency-seconds} (30),
- * {@code bootstrap-servers} and {@code jdbc-url} (+ {@code jdbc-username}, {@code jdbc-password}) to use running ones,
+ * {@code bootstrap-servers} (with {@code client.<Kafka setting>} for how the driver's clients sign in to it) and
+ * {@code jdbc-url} (+ {@code jdbc-username}, {@code jdbc-password}) to use running ones,
  * {@code keep-data} (true keeps the data directory), {@code profile} (true samples the intake threads' stacks
  * during the pipeline and latency runs), {@code only} (comma-separated of pipeline, floor, raw, naive, latency, raw-latency), and
  * {@code service.<property>} to set any property of the service under test, {@code pg-statements} (true prints
@@ -144,13 +146,22 @@ public final class PipelineLoadDriver {
         System.out.printf("Machine: %d processors, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
         Path dataDir = Files.createTempDirectory("exchange-load-");
         // A fresh broker on a free port unless one is named: each run measures from empty topics.
-        EmbeddedKafka kafka = options.containsKey("bootstrap-servers") ? null : EmbeddedKafka.start(dataDir.resolve("kafka"), 0);
+        // With SASL and ACLs on, as the embedded default runs: the service signs in as its own user and applies the ACLs.
+        BrokerCredentials credentials = BrokerCredentials.in(dataDir);
+        EmbeddedKafka kafka = options.containsKey("bootstrap-servers") ? null
+                : EmbeddedKafka.start(dataDir.resolve("kafka"), 0, credentials);
         String bootstrap = kafka == null ? options.get("bootstrap-servers") : kafka.bootstrapServers();
         List<String> serviceArgs = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + bootstrap,
                 "--exchange.embedded.data-dir=" + dataDir,
                 "--exchange.instance-id=load-" + UUID.randomUUID()));
+        if (kafka != null) {
+            kafka.addScramUser(BrokerCredentials.SERVICE_USER, credentials.servicePassword());
+            credentials.serviceClientSettings().forEach((key, value) -> serviceArgs.add(key.equals("security.protocol")
+                    ? "--spring.kafka.security.protocol=" + value : "--spring.kafka.properties." + key + "=" + value));
+            credentials.adminClientSettings().forEach((key, value) -> serviceArgs.add("--exchange.access.admin." + key + "=" + value));
+        }
         if (flag("pg-statements")) {
             serviceArgs.add("--exchange.embedded.postgres.settings.shared_preload_libraries=pg_stat_statements");
         }
@@ -173,15 +184,18 @@ public final class PipelineLoadDriver {
             System.out.printf("Service up: Kafka %s, PostgreSQL %s, registry %s%n", bootstrap,
                     env.getProperty("spring.datasource.url"), registryUrl);
             awaitIntakeAssigned(service);
+            LoadKafka.Clients clients = clients(kafka, bootstrap, dataDir);
 
             List<Message> messages;
             List<Message> warmup;
             List<Message> steady;
             // The encoder finds the intake subjects the service registered at start-up, as an agency user of its own.
             String encoderPassword = service.getBean(UserAccounts.class).addGeneratedUser("load-driver", Set.of(Role.AGENCY), "LOAD-DRIVER");
-            try (AgencyClient encoder = new AgencyClient("LOAD-DRIVER", Map.of("bootstrap.servers", bootstrap,
-                    "schema.registry.url", registryUrl, "basic.auth.credentials.source", "USER_INFO",
-                    "basic.auth.user.info", "load-driver:" + encoderPassword))) {
+            Map<String, Object> encoderSettings = new HashMap<>(clients.sender());
+            encoderSettings.put("schema.registry.url", registryUrl);
+            encoderSettings.put("basic.auth.credentials.source", "USER_INFO");
+            encoderSettings.put("basic.auth.user.info", "load-driver:" + encoderPassword);
+            try (AgencyClient encoder = new AgencyClient("LOAD-DRIVER", encoderSettings)) {
                 // Only what the chosen measurements send: encoding a quarter of a million records takes a while.
                 boolean throughput = runs("pipeline") || runs("raw") || runs("naive");
                 // Signed as each agency's own client would, with the keys the service made for them (signing is the
@@ -206,7 +220,7 @@ public final class PipelineLoadDriver {
             double pipelineRate = 0;
             if (runs("pipeline")) {
                 System.out.printf("Warm-up: %d messages through the pipeline%n", warmup.size());
-                throughPipeline(bootstrap, receipts, warmup);
+                throughPipeline(clients, receipts, warmup);
                 long lastSequence = jdbc.queryForObject("select coalesce(max(sequence), 0) from register_entry", Long.class);
                 System.out.printf("Pipeline: %d messages%n", messages.size());
                 resetStatements(jdbc);
@@ -216,10 +230,10 @@ public final class PipelineLoadDriver {
                 CheckpointLag checkpointLag = new CheckpointLag(jdbc);
                 if (flag("profile")) {
                     try (StackSampler sampler = new StackSampler("exchange-intake")) {
-                        nanos = throughPipeline(bootstrap, receipts, messages);
+                        nanos = throughPipeline(clients, receipts, messages);
                     }
                 } else {
-                    nanos = throughPipeline(bootstrap, receipts, messages);
+                    nanos = throughPipeline(clients, receipts, messages);
                 }
                 checkpointLag.close();
                 phases.print();
@@ -257,7 +271,7 @@ public final class PipelineLoadDriver {
             if (runs("raw")) {
                 System.out.printf("Raw pipe: %d messages%n", messages.size());
                 markCpu();
-                long nanos = throughRawPipe(bootstrap, messages, env);
+                long nanos = throughRawPipe(clients, messages, env);
                 double rawRate = rate(messages.size(), nanos);
                 figure("Raw transactional pipe (machine limit)", messages.size(), nanos,
                         String.format("%,.0f msg/s", rawRate), "(reference)", true);
@@ -267,14 +281,14 @@ public final class PipelineLoadDriver {
                 rawCpuMicrosPerMessage = (raw.cpuSeconds() - jitSeconds + raw.postgresSeconds()) * 1e6 / messages.size();
             }
             if (runs("naive")) {
-                LoadKafka.createTopics(bootstrap, List.of(new NewTopic(NaiveProcessor.OUTPUT, 1, (short) 1)));
+                LoadKafka.createTopics(clients.admin(), List.of(new NewTopic(NaiveProcessor.OUTPUT, 1, (short) 1)));
                 if (!runs("pipeline")) {
                     // The naive processor reads what agencies sent; without the pipeline run, put some there first.
-                    throughPipeline(bootstrap, receipts, messages.subList(0, naiveCount));
+                    throughPipeline(clients, receipts, messages.subList(0, naiveCount));
                 }
                 System.out.printf("Naive processor: %d messages%n", naiveCount);
                 markCpu();
-                long nanos = NaiveProcessor.run(bootstrap, service.getBean(DataSource.class), naiveCount);
+                long nanos = NaiveProcessor.run(clients.admin(), service.getBean(DataSource.class), naiveCount);
                 double naiveRate = rate(naiveCount, nanos);
                 String goal = pipelineRate > 0 ? String.format("pipeline %.1fx (>= 10x)", pipelineRate / naiveRate) : "(pipeline not run)";
                 allMet &= figure("Naive: insert + sync send per message", naiveCount, nanos,
@@ -288,10 +302,10 @@ public final class PipelineLoadDriver {
                 InboxLatency.Result result;
                 if (flag("profile")) {
                     try (StackSampler sampler = new StackSampler("exchange-intake")) {
-                        result = InboxLatency.run(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds);
+                        result = InboxLatency.run(clients, steady, latencyRate, latencyWarmupSeconds, latencySeconds);
                     }
                 } else {
-                    result = InboxLatency.run(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds);
+                    result = InboxLatency.run(clients, steady, latencyRate, latencyWarmupSeconds, latencySeconds);
                 }
                 phases.print();
                 printStatements(jdbc);
@@ -305,7 +319,7 @@ public final class PipelineLoadDriver {
                 System.out.printf("Raw pipe latency: %d msg/s for %d s (after %d s warm-up)%n", latencyRate, latencySeconds,
                         latencyWarmupSeconds);
                 markCpu();
-                InboxLatency.Result result = rawPipeLatency(bootstrap, steady, latencyRate, latencyWarmupSeconds, latencySeconds, env);
+                InboxLatency.Result result = rawPipeLatency(clients, steady, latencyRate, latencyWarmupSeconds, latencySeconds, env);
                 figure(String.format("Raw pipe send -> inbox, %.0f msg/s (%d timed)", result.achievedRate(), result.timed()),
                         result.timed(), TimeUnit.SECONDS.toNanos(latencySeconds),
                         result.percentiles(), "(reference)", true);
@@ -374,9 +388,10 @@ public final class PipelineLoadDriver {
     }
 
     /** Sends the messages to their intake topics; returns nanoseconds from the first send to the last receipt seen. */
-    private static long throughPipeline(String bootstrap, List<String> receipts, List<Message> messages) throws InterruptedException {
-        try (CommittedCounter counter = new CommittedCounter(bootstrap, receipts, messages.size());
-             KafkaProducer<String, byte[]> producer = LoadKafka.producer(bootstrap, 5)) {
+    private static long throughPipeline(LoadKafka.Clients clients, List<String> receipts, List<Message> messages)
+            throws InterruptedException {
+        try (CommittedCounter counter = new CommittedCounter(clients.admin(), receipts, messages.size());
+             KafkaProducer<String, byte[]> producer = LoadKafka.producer(clients.sender(), 5)) {
             long start = System.nanoTime();
             LoadKafka.sendAll(producer, messages, Message::topic);
             System.out.printf("  sent in %.1f s; waiting for receipts%n", (System.nanoTime() - start) / 1e9);
@@ -384,11 +399,11 @@ public final class PipelineLoadDriver {
         }
     }
 
-    private static long throughRawPipe(String bootstrap, List<Message> messages, Environment env) throws Exception {
+    private static long throughRawPipe(LoadKafka.Clients clients, List<Message> messages, Environment env) throws Exception {
         List<String> receipts = LoadMessages.AGENCIES.stream().map(RawPipe::receipts).toList();
-        try (RawPipe pipe = startRawPipe(bootstrap, env);
-             CommittedCounter counter = new CommittedCounter(bootstrap, receipts, messages.size());
-             KafkaProducer<String, byte[]> producer = LoadKafka.producer(bootstrap, 5)) {
+        try (RawPipe pipe = startRawPipe(clients.admin(), env);
+             CommittedCounter counter = new CommittedCounter(clients.admin(), receipts, messages.size());
+             KafkaProducer<String, byte[]> producer = LoadKafka.producer(clients.admin(), 5)) {
             long start = System.nanoTime();
             LoadKafka.sendAll(producer, messages, m -> RawPipe.INPUT);
             long end = counter.awaitTarget(RUN_TIMEOUT);
@@ -400,10 +415,10 @@ public final class PipelineLoadDriver {
     }
 
     /** The raw pipe's send -> inbox latency at the same steady rate as the pipeline's: Kafka's share of it. */
-    private static InboxLatency.Result rawPipeLatency(String bootstrap, List<Message> steady, int rate, int warmupSeconds,
+    private static InboxLatency.Result rawPipeLatency(LoadKafka.Clients clients, List<Message> steady, int rate, int warmupSeconds,
             int seconds, Environment env) throws Exception {
-        try (RawPipe pipe = startRawPipe(bootstrap, env)) {
-            InboxLatency.Result result = InboxLatency.run(bootstrap, steady, rate, warmupSeconds, seconds, m -> RawPipe.INPUT,
+        try (RawPipe pipe = startRawPipe(clients.admin(), env)) {
+            InboxLatency.Result result = InboxLatency.run(clients.asAdmin(), steady, rate, warmupSeconds, seconds, m -> RawPipe.INPUT,
                     LoadMessages.AGENCIES.stream().map(RawPipe::inbox).toList());
             if (pipe.failure() != null) {
                 throw new IllegalStateException("The raw pipe failed", pipe.failure());
@@ -412,15 +427,38 @@ public final class PipelineLoadDriver {
         }
     }
 
+    /**
+     * How the driver's clients sign in. Its own broker: the load's gateway as the first load agency, with the settings
+     * file the service wrote for it, and everything else as the broker's administrator. A broker named by
+     * {@code bootstrap-servers}: every client with the {@code client.<Kafka setting>} options.
+     */
+    private LoadKafka.Clients clients(EmbeddedKafka kafka, String bootstrap, Path dataDir) {
+        if (kafka == null) {
+            Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", bootstrap));
+            options.forEach((name, value) -> {
+                if (name.startsWith("client.")) {
+                    client.put(name.substring("client.".length()), value);
+                }
+            });
+            return new LoadKafka.Clients(client, client);
+        }
+        Map<String, Object> file = AgencyClient.settings(dataDir.resolve("agencies").resolve(LoadMessages.AGENCIES.get(0) + ".properties"));
+        Map<String, Object> sender = new HashMap<>();
+        for (String key : List.of("bootstrap.servers", "security.protocol", "sasl.mechanism", "sasl.jaas.config")) {
+            sender.put(key, file.get(key));
+        }
+        return new LoadKafka.Clients(sender, kafka.adminClientConfig());
+    }
+
     /** Creates the raw pipe's topics (once) and starts it with the service's threads and Kafka settings. */
-    private static RawPipe startRawPipe(String bootstrap, Environment env) throws Exception {
+    private static RawPipe startRawPipe(Map<String, Object> admin, Environment env) throws Exception {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(RawPipe.INPUT, env.getProperty("exchange.intake.partitions", Integer.class, 4), (short) 1));
         for (String agency : LoadMessages.AGENCIES) {
             topics.add(new NewTopic(RawPipe.inbox(agency), 1, (short) 1));
             topics.add(new NewTopic(RawPipe.receipts(agency), 1, (short) 1));
         }
-        LoadKafka.createTopics(bootstrap, topics);
+        LoadKafka.createTopics(admin, topics);
         int threads = env.getProperty("spring.kafka.listener.concurrency", Integer.class, 1);
         int maxPoll = env.getProperty("spring.kafka.consumer.max-poll-records", Integer.class, 500);
         int linger = env.getProperty("spring.kafka.producer.properties.linger.ms", Integer.class, 5);
@@ -431,7 +469,7 @@ public final class PipelineLoadDriver {
                 consumerSettings.put(setting, value);
             }
         }
-        RawPipe pipe = new RawPipe(bootstrap, threads, maxPoll, linger, consumerSettings);
+        RawPipe pipe = new RawPipe(admin, threads, maxPoll, linger, consumerSettings);
         pipe.start();
         pipe.awaitAssigned(Duration.ofSeconds(30));
         return pipe;
@@ -453,19 +491,21 @@ public final class PipelineLoadDriver {
         jdbc.execute("select pg_stat_statements_reset()");
     }
 
-    /** Where the register's bytes went: each entry is written to the heap, TOAST (large values) and every index. */
+    /**
+     * Where the register's bytes went: each entry is written to the heap, TOAST (large values) and every index. The
+     * readable JSON is not stored (it is derived from the payload when read).
+     */
     private static void printRegisterStorage(JdbcTemplate jdbc) {
         jdbc.query("""
                 select count(*), pg_relation_size('register_entry'),
                        pg_table_size('register_entry') - pg_relation_size('register_entry'), pg_indexes_size('register_entry'),
-                       avg(pg_column_size(message_json)), avg(octet_length(message_json::text)), avg(pg_column_size(payload)),
-                       avg(pg_column_size(register_entry.*))
+                       avg(pg_column_size(payload)), avg(pg_column_size(register_entry.*)), pg_total_relation_size('register_entry')
                 from register_entry""", rs -> {
             long entries = Math.max(1, rs.getLong(1));
-            System.out.printf("  Register storage: %,d entries; heap %,d B, TOAST %,d B, indexes %,d B per entry;"
-                            + " message JSON %.0f B stored (%.0f B as text), payload %.0f B, whole row %.0f B%n",
-                    rs.getLong(1), rs.getLong(2) / entries, rs.getLong(3) / entries, rs.getLong(4) / entries,
-                    rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8));
+            System.out.printf("  Register storage: %,d entries; heap %,d B, TOAST %,d B, indexes %,d B, in all %,d B per entry;"
+                            + " payload %.0f B, whole row %.0f B%n",
+                    rs.getLong(1), rs.getLong(2) / entries, rs.getLong(3) / entries, rs.getLong(4) / entries, rs.getLong(7) / entries,
+                    rs.getDouble(5), rs.getDouble(6));
         });
     }
 

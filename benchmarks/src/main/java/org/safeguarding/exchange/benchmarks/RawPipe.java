@@ -49,12 +49,12 @@ final class RawPipe implements AutoCloseable {
         return "load.raw-pipe." + agency + ".receipts";
     }
 
-    RawPipe(String bootstrap, int threadCount, int maxPollRecords, int lingerMs, Map<String, Object> consumerSettings) {
+    RawPipe(Map<String, Object> client, int threadCount, int maxPollRecords, int lingerMs, Map<String, Object> consumerSettings) {
         String group = "load-raw-pipe-" + UUID.randomUUID();
         assigned = new java.util.concurrent.CountDownLatch(threadCount);
         for (int i = 0; i < threadCount; i++) {
-            KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, group, maxPollRecords, consumerSettings);
-            KafkaProducer<String, byte[]> producer = producer(bootstrap, group + "-" + i, lingerMs);
+            KafkaConsumer<String, byte[]> consumer = consumer(client, group, maxPollRecords, consumerSettings);
+            KafkaProducer<String, byte[]> producer = producer(client, group + "-" + i, lingerMs);
             consumers.add(consumer);
             Thread thread = new Thread(() -> loop(consumer, producer), "raw-pipe-" + i);
             thread.setDaemon(true);
@@ -125,10 +125,10 @@ final class RawPipe implements AutoCloseable {
         }
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrap, String group, int maxPollRecords,
+    private static KafkaConsumer<String, byte[]> consumer(Map<String, Object> client, String group, int maxPollRecords,
             Map<String, Object> settings) {
         Map<String, Object> props = new HashMap<>(settings);
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -137,9 +137,8 @@ final class RawPipe implements AutoCloseable {
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private static KafkaProducer<String, byte[]> producer(String bootstrap, String transactionalId, int lingerMs) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    private static KafkaProducer<String, byte[]> producer(Map<String, Object> client, String transactionalId, int lingerMs) {
+        Map<String, Object> props = new HashMap<>(client);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -22,9 +23,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.safeguarding.exchange.registry.client.InMemorySchemaRegistry;
+import org.safeguarding.exchange.serde.ExchangeAvroSerdeConfig;
+import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
+import org.safeguarding.exchange.serde.WireFormat;
 import org.safeguarding.exchange.service.register.EntryQuery;
 import org.safeguarding.exchange.service.register.EntryView;
 import org.safeguarding.exchange.service.register.RegisterSearch;
+import org.safeguarding.exchange.service.register.internal.WriterSchemas;
+import org.safeguarding.exchange.testing.SampleRecords;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,6 +54,13 @@ public class RegisterSearchBenchmark {
     private static final List<String> AGENCIES = List.of("LA-HULL", "SCH-OAKFIELD", "POL-HUMBERSIDE", "NHS-HUMBER", "SCH-NEWLAND");
 
     private EmbeddedPostgres postgres;
+    /** Every entry holds the same message, read back from its bytes with each search as the service does. */
+    private static final InMemorySchemaRegistry REGISTRY = InMemorySchemaRegistry.forScope("register-search-benchmark");
+    private static final WriterSchemas SCHEMAS = new WriterSchemas(REGISTRY);
+    private static final byte[] MESSAGE = new ExchangeAvroSerializer(REGISTRY, Map.of(ExchangeAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true),
+            false).serialize("exchange.share-requests", SampleRecords.shareRequest());
+    private static final int SCHEMA_ID = WireFormat.schemaIdOrNull(MESSAGE);
+
     private HikariDataSource pool;
     private RegisterSearch search;
     private final SplittableRandom random = new SplittableRandom(2026);
@@ -71,8 +85,8 @@ public class RegisterSearchBenchmark {
             jdbc.update("""
                     insert into register_entry (sequence, message_id, chain_id, chain_position, previous_hash, entry_hash, outcome,
                         record_type, source_topic, source_partition, source_offset, sender, received_at, case_reference, sending_agency,
-                        recipient_agencies, requester_name, decision, consent_status, occurred_at, recorded_at, request_id, late_entry,
-                        payload_sha256, payload_size, message_json)
+                        recipient_agencies, requester_name, decision, consent_status, occurred_at, recorded_at, request_id,
+                        payload_sha256, payload_size, schema_id, payload, schema_sha256, entry_version)
                     select nextval('register_entry_sequence'), 'bench-' || g, 'bench/' || (g % 8), g, decode(repeat('00', 32), 'hex'),
                         sha256(g::text::bytea), 'ACCEPTED', (array['ShareRequest', 'ConsentOutcome', 'ShareDecision', 'HazardNotification'])[1 + g % 4],
                         'bench', (g % 8)::int, g, (array['LA-HULL', 'SCH-OAKFIELD', 'POL-HUMBERSIDE', 'NHS-HUMBER', 'SCH-NEWLAND'])[1 + g % 5],
@@ -82,13 +96,13 @@ public class RegisterSearchBenchmark {
                         array[(array['LA-HULL', 'SCH-OAKFIELD', 'POL-HUMBERSIDE', 'NHS-HUMBER', 'SCH-NEWLAND'])[1 + (g + 1) % 5]],
                         'Practitioner ' || (g % 20000), case when g % 4 = 2 then 'SHARE' end, 'GIVEN',
                         timestamptz '2026-01-01' + g * interval '3 seconds', timestamptz '2026-01-01' + g * interval '3 seconds',
-                        'REQ-' || (g / 3), false, sha256(g::text::bytea), 600,
-                        jsonb_build_object('reason', 'Concerns about attendance and presentation at school', 'n', g)
-                    from generate_series(?, ?) g""", CASES, present + 1, ENTRIES);
+                        'REQ-' || (g / 3), sha256(g::text::bytea), ?, ?, ?, ?, 2
+                    from generate_series(?, ?) g""", CASES, MESSAGE.length, SCHEMA_ID, MESSAGE, SCHEMAS.sha256(SCHEMA_ID), present + 1,
+                    ENTRIES);
             jdbc.execute("analyze register_entry");
             System.out.printf("Loaded in %.0f s%n", (System.nanoTime() - start) / 1e9);
         }
-        search = new RegisterSearch(jdbc);
+        search = new RegisterSearch(jdbc, SCHEMAS);
         System.out.println("Plan: " + String.join(" | ", jdbc.queryForList(
                 "explain select sequence from register_entry where case_reference = 'CASE-0000042' order by sequence desc limit 50",
                 String.class)));

@@ -82,8 +82,8 @@ public class RegisterVerificationBenchmark {
                 int partition = i % CHAINS;
                 NewEntry message = new NewEntry("message-" + i, new SourceCoordinates("exchange.share-requests", partition, i / CHAINS),
                         at.plusMillis(i), "SCH-OAKFIELD", EntryOutcome.ACCEPTED, 1, payload, sha256.digest(payload), PAYLOAD_BYTES,
-                        null, new EntryFacts("ShareRequest", null, null, List.of(), null, null, null, null, null, null, null),
-                        Set.of(), List.of());
+                        new EntryFacts("ShareRequest", null, null, List.of(), null, null, null, null, null, null, null, List.of()),
+                        Set.of(), List.of(), null, null);
                 RegisterEntry entry = chains.get(partition).append(i + 1, message);
                 frontier.append(MerkleHasher.hashLeaf(entry.canonicalEncoding()));
                 out.write(ExportFormat.line((long) i, entry));

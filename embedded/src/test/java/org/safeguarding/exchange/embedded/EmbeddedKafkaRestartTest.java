@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,17 +37,19 @@ class EmbeddedKafkaRestartTest {
     @TempDir
     Path logDir;
 
+    private final BrokerCredentials credentials = BrokerCredentials.generate();
+
     @Test
     void aRestartOnTheSameFolderKeepsTopicsTransactionsAndOffsets() throws Exception {
         int port;
         long committedPosition;
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(logDir, 0)) {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(logDir, 0, credentials)) {
             port = kafka.port();
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            try (Admin admin = Admin.create(kafka.adminClientConfig())) {
                 admin.createTopics(List.of(new NewTopic(INBOX, 2, (short) 1), new NewTopic(RECEIPTS, 1, (short) 1),
                         new NewTopic(CHECKPOINTS, 1, (short) 1))).all().get();
             }
-            try (KafkaProducer<String, String> producer = transactionalProducer(kafka.bootstrapServers())) {
+            try (KafkaProducer<String, String> producer = transactionalProducer(kafka)) {
                 producer.initTransactions();
                 producer.beginTransaction();
                 producer.send(new ProducerRecord<>(INBOX, "case-1", "referral"));
@@ -58,7 +61,7 @@ class EmbeddedKafkaRestartTest {
                 producer.flush();
                 producer.abortTransaction();
             }
-            try (KafkaConsumer<String, String> consumer = readCommitted(kafka.bootstrapServers())) {
+            try (KafkaConsumer<String, String> consumer = readCommitted(kafka)) {
                 consumer.subscribe(List.of(RECEIPTS));
                 assertThat(pollUntil(consumer, 1)).extracting(ConsumerRecord::value).containsExactly("registered");
                 consumer.commitSync();
@@ -67,20 +70,20 @@ class EmbeddedKafkaRestartTest {
             }
         }
 
-        try (EmbeddedKafka restarted = EmbeddedKafka.start(logDir, port)) {
+        try (EmbeddedKafka restarted = EmbeddedKafka.start(logDir, port, credentials)) {
             assertThat(restarted.bootstrapServers()).isEqualTo("localhost:" + port);
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", restarted.bootstrapServers()))) {
+            try (Admin admin = Admin.create(restarted.adminClientConfig())) {
                 assertThat(admin.listTopics().names().get()).contains(INBOX, RECEIPTS, CHECKPOINTS);
                 Map<TopicPartition, OffsetAndMetadata> offsets =
                         admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
                 assertThat(offsets.get(new TopicPartition(RECEIPTS, 0)).offset()).as("the receipt read before").isEqualTo(committedPosition);
             }
-            try (KafkaConsumer<String, String> consumer = readCommitted(restarted.bootstrapServers())) {
+            try (KafkaConsumer<String, String> consumer = readCommitted(restarted)) {
                 consumer.subscribe(List.of(INBOX, CHECKPOINTS));
                 assertThat(pollUntil(consumer, 2)).extracting(ConsumerRecord::value)
                         .containsExactlyInAnyOrder("referral", "signed checkpoint");
             }
-            try (KafkaProducer<String, String> producer = transactionalProducer(restarted.bootstrapServers())) {
+            try (KafkaProducer<String, String> producer = transactionalProducer(restarted)) {
                 // The transaction coordinator still knows the id: the new producer fences the old one and goes on.
                 producer.initTransactions();
                 producer.beginTransaction();
@@ -90,15 +93,17 @@ class EmbeddedKafkaRestartTest {
         }
     }
 
-    private static KafkaProducer<String, String> transactionalProducer(String bootstrap) {
-        return new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "transactional.id", "exchange-restart-test",
-                "acks", "all"), new StringSerializer(), new StringSerializer());
+    private static KafkaProducer<String, String> transactionalProducer(EmbeddedKafka kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.adminClientConfig());
+        config.putAll(Map.of("transactional.id", "exchange-restart-test", "acks", "all"));
+        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
-    private static KafkaConsumer<String, String> readCommitted(String bootstrap) {
-        return new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "group.id", GROUP,
-                "isolation.level", "read_committed", "auto.offset.reset", "earliest", "enable.auto.commit", "false"),
-                new StringDeserializer(), new StringDeserializer());
+    private static KafkaConsumer<String, String> readCommitted(EmbeddedKafka kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.adminClientConfig());
+        config.putAll(Map.of("group.id", GROUP, "isolation.level", "read_committed", "auto.offset.reset", "earliest",
+                "enable.auto.commit", "false"));
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
 
     /** Polls until {@code count} records came, then a little longer to see that no more come. */

@@ -1,11 +1,17 @@
 package org.safeguarding.exchange.agency;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
@@ -32,9 +38,11 @@ import org.safeguarding.exchange.signing.SigningKey;
  * inbox and receipts. Any Kafka client configured with the same keys does the same; this one saves the typing.
  *
  * <p>{@code config} carries Kafka's and the serde's keys, e.g. {@code bootstrap.servers} and
- * {@code schema.registry.url}; values are serialized with TopicRecordNameStrategy, as the intake topics require.
- * With {@value SigningKey#KEY_ID} and {@value SigningKey#PRIVATE_KEY} set, every message is signed
- * ({@link MessageSignature}).
+ * {@code schema.registry.url}, and how the agency signs in ({@code security.protocol}, {@code sasl.mechanism},
+ * {@code sasl.jaas.config}); values are serialized with TopicRecordNameStrategy, as the intake topics require. The
+ * exchange's embedded default writes all of them for each agency into one file, which {@link #fromSettingsFile} reads.
+ * The agency's consumer groups start {@code agency.<CODE>.}, the only ones its Kafka user may use. With
+ * {@value SigningKey#KEY_ID} and {@value SigningKey#PRIVATE_KEY} set, every message is signed ({@link MessageSignature}).
  */
 public final class AgencyClient implements AutoCloseable {
 
@@ -64,6 +72,27 @@ public final class AgencyClient implements AutoCloseable {
         producer = new KafkaProducer<>(producerOnly(merged), new StringSerializer(), new ByteArraySerializer());
     }
 
+    /**
+     * A client configured from an agency's settings file (Java properties: Kafka's and the serde's keys), such as the
+     * {@code <data-dir>/agencies/<CODE>.properties} the exchange's embedded default writes.
+     */
+    public static AgencyClient fromSettingsFile(String agencyCode, Path settingsFile) {
+        return new AgencyClient(agencyCode, settings(settingsFile));
+    }
+
+    /** The entries of a settings file, to adjust before making a client with them. */
+    public static Map<String, Object> settings(Path settingsFile) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(settingsFile, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the agency settings in " + settingsFile, e);
+        }
+        Map<String, Object> settings = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
+        return settings;
+    }
+
     public String agencyCode() {
         return agencyCode;
     }
@@ -74,6 +103,11 @@ public final class AgencyClient implements AutoCloseable {
 
     public String receiptsTopic() {
         return "agency." + agencyCode + ".receipts";
+    }
+
+    /** What this agency's consumer groups and transactional ids start with: the only ones its Kafka user may use. */
+    public String ownPrefix() {
+        return "agency." + agencyCode + ".";
     }
 
     /** The Confluent-framed bytes of a record, as they would be sent to the topic. */
@@ -136,7 +170,7 @@ public final class AgencyClient implements AutoCloseable {
     public List<ConsumerRecord<String, byte[]>> readFromStart(String topic, Predicate<List<ConsumerRecord<String, byte[]>>> done,
             Duration timeout) {
         Map<String, Object> props = new HashMap<>(consumerOnly(config));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + agencyCode + "-" + UUID.randomUUID());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, ownPrefix() + "reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -22,6 +22,7 @@ import org.safeguarding.exchange.service.integrity.CheckpointKeys;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
 import org.safeguarding.exchange.service.integrity.InvalidCheckpointException;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
+import org.safeguarding.exchange.service.register.EntryEncoding;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -85,7 +86,9 @@ public final class OfflineVerifier {
         } catch (InvalidCheckpointException e) {
             throw new IllegalArgumentException("the checkpoint file holds no signed checkpoint: " + e.getMessage(), e);
         }
-        StreamingVerification audit = new StreamingVerification(verifier, List.of(checkpoint));
+        // The first entry naming a schema holds its text, and lines are checked in order.
+        Map<Integer, byte[]> schemaHashes = new HashMap<>();
+        StreamingVerification audit = new StreamingVerification(verifier, List.of(checkpoint), schemaHashes::get, "the export");
         // Parsing and hashing an entry needs no other entry, so chunks of lines are parsed and hashed on every
         // processor while this thread reads on and runs the ordered checks (links, leaves, roots) chunk by chunk.
         int workers = Runtime.getRuntime().availableProcessors();
@@ -105,14 +108,14 @@ public final class OfflineVerifier {
                 carried = Arrays.copyOfRange(joined, end, joined.length);
                 pending.add(hashers.submit(() -> parseAndHash(joined, end)));
                 if (pending.size() > 2 * workers) {
-                    check(audit, pending.poll().get());
+                    check(audit, schemaHashes, pending.poll().get());
                 }
                 if (last) {
                     break;
                 }
             }
             while (!pending.isEmpty()) {
-                check(audit, pending.poll().get());
+                check(audit, schemaHashes, pending.poll().get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -128,8 +131,8 @@ public final class OfflineVerifier {
     /** About a thousand lines: enough to keep a hasher busy for a while, small enough to keep every processor fed. */
     private static final int BLOCK_BYTES = 1 << 20;
 
-    /** An export line parsed, with its entry's hashes recomputed. */
-    private record HashedLine(Long leafIndex, HashedEntry entry) {
+    /** An export line parsed, with its entry's hashes recomputed, and the SHA-256 of the schema text it holds, if any. */
+    private record HashedLine(Long leafIndex, HashedEntry entry, byte[] schemaSha256) {
     }
 
     private static byte[] concat(byte[] first, byte[] second) {
@@ -162,7 +165,8 @@ public final class OfflineVerifier {
             }
             if (!isBlank(lines, start, end)) {
                 ExportFormat.ExportedEntry exported = ExportFormat.parse(lines, start, end - start);
-                hashed.add(new HashedLine(exported.leafIndex(), HashedEntry.of(exported.entry())));
+                hashed.add(new HashedLine(exported.leafIndex(), HashedEntry.of(exported.entry()),
+                        exported.schema() == null ? null : EntryEncoding.sha256(exported.schema().getBytes(StandardCharsets.UTF_8))));
             }
             start = end + 1;
         }
@@ -178,8 +182,12 @@ public final class OfflineVerifier {
         return true;
     }
 
-    private static void check(StreamingVerification audit, List<HashedLine> chunk) {
+    private static void check(StreamingVerification audit, Map<Integer, byte[]> schemaHashes, List<HashedLine> chunk) {
         for (HashedLine line : chunk) {
+            Integer schemaId = line.entry().entry().message().schemaId();
+            if (line.schemaSha256() != null && schemaId != null) {
+                schemaHashes.putIfAbsent(schemaId, line.schemaSha256());
+            }
             if (line.leafIndex() == null) {
                 audit.notYetInTree(line.entry());
             } else {

@@ -8,11 +8,18 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
 import org.safeguarding.exchange.service.checkpoints.internal.HashedEntry;
 import org.safeguarding.exchange.service.checkpoints.internal.StoredCheckpoint;
 import org.safeguarding.exchange.service.checkpoints.internal.StreamingVerification;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
+import org.safeguarding.exchange.service.register.EntryEncoding;
 import org.safeguarding.exchange.service.register.RegisterEntry;
 import org.safeguarding.exchange.service.register.SharingRegister;
 import org.springframework.stereotype.Service;
@@ -22,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads the whole register in leaf order, each entry beside its recorded leaf, from one database snapshot: to verify
- * it ({@link StreamingVerification}) or to export it ({@link ExportFormat}). Holds the leaf table in memory (about 40 bytes a
+ * it ({@link StreamingVerification}, with the schemas the registry holds now) or to export it ({@link ExportFormat},
+ * with the schemas the entries name). Holds the leaf table in memory (about 40 bytes a
  * leaf) and streams the entries, one row at a time.
  */
 @Service
@@ -45,7 +53,9 @@ public class RegisterVerifier {
     /** Recomputes every chain link, entry hash and leaf hash, the root at every checkpoint and every signature. */
     public VerificationReport verify() {
         return snapshot.execute(status -> {
-            StreamingVerification audit = new StreamingVerification(verifier, store.all().stream().map(StoredCheckpoint::signed).toList());
+            Map<Integer, Optional<byte[]>> schemaHashes = new HashMap<>();
+            StreamingVerification audit = new StreamingVerification(verifier, store.all().stream().map(StoredCheckpoint::signed).toList(),
+                    id -> schemaHashes.computeIfAbsent(id, this::schemaSha256).orElse(null), "the registry");
             inLeafOrder(new Visitor() {
                 @Override
                 public void leaf(long leafIndex, long sequence, byte[] leafHash, RegisterEntry entry) {
@@ -61,22 +71,34 @@ public class RegisterVerifier {
         });
     }
 
-    /** Writes the verifiable export (JSON Lines, {@link ExportFormat}); returns how many entries it wrote. */
+    private Optional<byte[]> schemaSha256(int schemaId) {
+        return register.schemaText(schemaId).map(text -> EntryEncoding.sha256(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes the verifiable export (JSON Lines, {@link ExportFormat}), the first entry naming each schema with the
+     * schema's text; returns how many entries it wrote.
+     */
     public long export(OutputStream out) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         long[] written = {0};
+        Set<Integer> schemasGiven = new HashSet<>();
+        Function<RegisterEntry, String> schemaIfFirst = entry -> {
+            Integer schemaId = entry.message().schemaId();
+            return schemaId != null && schemasGiven.add(schemaId) ? register.schemaText(schemaId).orElse(null) : null;
+        };
         snapshot.executeWithoutResult(status -> inLeafOrder(new Visitor() {
             @Override
             public void leaf(long leafIndex, long sequence, byte[] leafHash, RegisterEntry entry) {
                 if (entry != null) {
-                    write(writer, ExportFormat.line(leafIndex, entry));
+                    write(writer, ExportFormat.line(leafIndex, entry, schemaIfFirst.apply(entry)));
                     written[0]++;
                 }
             }
 
             @Override
             public void notYetInTree(RegisterEntry entry) {
-                write(writer, ExportFormat.line(null, entry));
+                write(writer, ExportFormat.line(null, entry, schemaIfFirst.apply(entry)));
                 written[0]++;
             }
         }));

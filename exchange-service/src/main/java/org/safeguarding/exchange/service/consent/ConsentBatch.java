@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.exchange.service.policy.KnownConsent;
+import org.safeguarding.exchange.service.register.EntryKey;
 
 /**
  * The consent history one intake batch is judged against: looked up once for the whole batch, then kept up to date,
@@ -17,7 +18,7 @@ import org.safeguarding.exchange.service.policy.KnownConsent;
 public final class ConsentBatch {
 
     private final ConsentPositions positions;
-    private final Map<String, ConsentEntry> acceptedOutcomes = new LinkedHashMap<>();
+    private final Map<EntryKey, ConsentEntry> acceptedOutcomes = new LinkedHashMap<>();
 
     ConsentBatch(ConsentPositions positions) {
         this.positions = positions;
@@ -33,17 +34,20 @@ public final class ConsentBatch {
         return positions;
     }
 
-    /** Takes in a message the policy accepted; only consent outcomes count. A message id seen before counts once. */
-    public void accepted(String messageId, SpecificRecord message) {
-        if (message instanceof ConsentOutcome outcome && !acceptedOutcomes.containsKey(messageId)) {
-            ConsentEntry entry = ConsentEntry.of(messageId, outcome);
-            acceptedOutcomes.put(messageId, entry);
+    /**
+     * Takes in a message the policy accepted; only consent outcomes count. A message the register would take for one
+     * seen before (the same {@link EntryKey}) counts once.
+     */
+    public void accepted(EntryKey key, SpecificRecord message) {
+        if (message instanceof ConsentOutcome outcome && !acceptedOutcomes.containsKey(key)) {
+            ConsentEntry entry = ConsentEntry.of(key.messageId(), outcome);
+            acceptedOutcomes.put(key, entry);
             positions.add(entry);
         }
     }
 
-    /** The consent outcome accepted under this message id, not yet given its register sequence. */
-    Optional<ConsentEntry> acceptedOutcome(String messageId) {
-        return Optional.ofNullable(acceptedOutcomes.get(messageId));
+    /** The consent outcome accepted under this key, not yet given its register sequence. */
+    Optional<ConsentEntry> acceptedOutcome(EntryKey key) {
+        return Optional.ofNullable(acceptedOutcomes.get(key));
     }
 }

@@ -2,7 +2,6 @@ package org.safeguarding.exchange.service.consent;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.safeguarding.exchange.service.policy.ConsentPosition;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,10 +21,9 @@ class ConsentController {
     @GetMapping("/api/lifecycle/cases/{caseReference}/consent")
     CaseConsent consent(@PathVariable String caseReference) {
         ConsentPositions positions = consent.of(caseReference);
-        Set<String> corrected = positions.corrected(caseReference);
         return new CaseConsent(caseReference, positions.current(caseReference), positions.history(caseReference).stream()
                 .map(e -> new ConsentHistoryItem(e.sequence(), e.messageId(), e.personReference(), e.status().name(), e.givenBy(),
-                        e.limits(), e.occurredAt(), e.agency(), e.correctsMessageId(), corrected.contains(e.messageId())))
+                        e.limits(), e.occurredAt(), e.agency(), e.correctsMessageId(), positions.isCorrected(e)))
                 .toList());
     }
 

@@ -64,7 +64,7 @@ public class ConsentHistory {
         for (Recorded r : recorded) {
             if (r.newlyAccepted()) {
                 long sequence = r.entry().sequence();
-                batch.acceptedOutcome(r.entry().message().messageId())
+                batch.acceptedOutcome(r.entry().message().key())
                         .ifPresent(outcome -> outcomes.putIfAbsent(sequence, outcome.registeredAs(sequence)));
             }
         }

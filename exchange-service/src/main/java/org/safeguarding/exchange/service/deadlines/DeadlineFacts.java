@@ -1,13 +1,16 @@
 package org.safeguarding.exchange.service.deadlines;
 
+import exchange.v1.ShareRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.exchange.service.deadlines.internal.ActiveHazard;
 import org.safeguarding.exchange.service.deadlines.internal.CaseContact;
 import org.safeguarding.exchange.service.deadlines.internal.DeadlineFactStore.Answers;
@@ -18,13 +21,12 @@ import org.safeguarding.exchange.service.deadlines.internal.DeadlineFactStore;
 import org.safeguarding.exchange.service.deadlines.internal.OpenRequest;
 import org.safeguarding.exchange.service.hazards.Hazards;
 import org.safeguarding.exchange.service.register.EntryFacts;
+import org.safeguarding.exchange.service.register.EntryKey;
 import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.Recorded;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the deadline rules need: the requests still open, the active hazards and the last contact on each case. Requests
@@ -36,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class DeadlineFacts {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Comparator<Contact> LATER_CONTACT = Comparator.comparing(Contact::lastContactAt)
             .thenComparingLong(Contact::lastSequence);
 
@@ -53,9 +54,11 @@ public class DeadlineFacts {
      * the agencies whose decisions answer a request (registered before or after it), and each case's latest contact.
      * Must run in the register's transaction; replays and duplicates change nothing. Rows are written in key order, so
      * two writers that touch the same rows lock them in the same order.
+     *
+     * @param messages the decoded message of each entry judged in this batch, by the register's key
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordNew(List<Recorded> recorded) {
+    public void recordNew(List<Recorded> recorded, Map<EntryKey, SpecificRecord> messages) {
         SortedMap<RequestKey, Recorded> latestRequests = new TreeMap<>();
         SortedMap<RequestKey, SortedSet<String>> answers = new TreeMap<>();
         SortedMap<String, Contact> contacts = new TreeMap<>();
@@ -81,7 +84,8 @@ public class DeadlineFacts {
             }
         }
         if (!latestRequests.isEmpty()) {
-            store.writeRequests(latestRequests.entrySet().stream().map(e -> requestVersion(e.getKey(), e.getValue())).toList());
+            store.writeRequests(latestRequests.entrySet().stream()
+                    .map(e -> requestVersion(e.getKey(), e.getValue(), messages.get(e.getValue().entry().message().key()))).toList());
         }
         if (!answers.isEmpty()) {
             store.writeAnswers(answers.entrySet().stream().map(e -> new Answers(e.getKey(), List.copyOf(e.getValue()))).toList());
@@ -91,24 +95,15 @@ public class DeadlineFacts {
         }
     }
 
-    private static RequestVersion requestVersion(RequestKey key, Recorded request) {
+    private static RequestVersion requestVersion(RequestKey key, Recorded request, SpecificRecord decoded) {
         NewEntry message = request.entry().message();
         return new RequestVersion(key, message.facts().caseReference(), message.facts().recipientAgencies().get(0),
-                happenedAt(message), urgent(message.payloadJson()), request.entry().sequence());
+                happenedAt(message), decoded instanceof ShareRequest shareRequest && shareRequest.getUrgent(), request.entry().sequence());
     }
 
     /** When the entry's event happened: its occurredAt, or when it was received if it names none. */
     private static Instant happenedAt(NewEntry message) {
         return message.facts().occurredAt() != null ? message.facts().occurredAt() : message.receivedAt();
-    }
-
-    /** ShareRequest.urgent as the entry's readable JSON holds it; a request that does not say is not urgent. */
-    private static boolean urgent(String messageJson) {
-        if (messageJson == null) {
-            return false;
-        }
-        JsonNode urgent = JSON.readTree(messageJson).get("urgent");
-        return urgent != null && urgent.isBoolean() && urgent.booleanValue();
     }
 
     /**

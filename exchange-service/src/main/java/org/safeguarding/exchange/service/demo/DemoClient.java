@@ -1,18 +1,13 @@
 package org.safeguarding.exchange.service.demo;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import org.safeguarding.exchange.agency.AgencyClient;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import tools.jackson.databind.JsonNode;
@@ -23,13 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
  * the service where its Kafka and schema registry are, then behaves as three agencies would. The register entries at
  * the end are read as a user with the AUDITOR role: {@code DemoClient URL USER PASSWORD}, or the environment variables
  * {@code EXCHANGE_USER} and {@code EXCHANGE_PASSWORD} (for example the generated {@code auditor}, whose password the
- * embedded default keeps in its data folder's {@code credentials.properties}). Each agency logs in to the schema
- * registry as its agency user (its code in lower case) from a credentials file in that form: the fourth argument, or
- * {@code EXCHANGE_CREDENTIALS_FILE}, else {@code ./data/credentials.properties} where it exists.
+ * embedded default keeps in its data folder's {@code credentials.properties}). Each agency signs in to Kafka with its
+ * settings file, {@code <CODE>.properties} in the folder {@code EXCHANGE_AGENCY_SETTINGS} names ({@code data/agencies}
+ * unless set: where the embedded default writes them).
  */
 public final class DemoClient {
-
-    private static final Path DEFAULT_CREDENTIALS = Path.of("data", "credentials.properties");
 
     private DemoClient() {
     }
@@ -44,8 +37,13 @@ public final class DemoClient {
             throw new IllegalStateException("GET " + http + "/api/exchange/connection answered " + response.statusCode());
         }
         JsonNode connection = JsonMapper.builder().build().readTree(response.body());
-        new ScriptedExchange(connection.path("kafkaBootstrapServers").asText(), connection.path("schemaRegistryUrl").asText(),
-                http, System.out, user(args), password(args), agencyCredentials(args)).run();
+        Map<String, String> unauthenticated = Map.of("bootstrap.servers", connection.path("kafkaBootstrapServers").asText(),
+                "schema.registry.url", connection.path("schemaRegistryUrl").asText());
+        Path folder = Path.of(System.getenv().getOrDefault("EXCHANGE_AGENCY_SETTINGS", "data/agencies"));
+        new ScriptedExchange(code -> {
+            Path file = folder.resolve(code + ".properties");
+            return Files.exists(file) ? AgencyClient.settings(file) : unauthenticated;
+        }, http, System.out, user(args), password(args)).run();
     }
 
     private static String user(String[] args) {
@@ -54,26 +52,5 @@ public final class DemoClient {
 
     private static String password(String[] args) {
         return args.length > 2 ? args[2] : System.getenv("EXCHANGE_PASSWORD");
-    }
-
-    /** {@code user:password} by agency code, for the agencies whose users the credentials file holds. */
-    private static Map<String, String> agencyCredentials(String[] args) throws IOException {
-        String named = args.length > 3 ? args[3] : System.getenv("EXCHANGE_CREDENTIALS_FILE");
-        Path file = named != null ? Path.of(named) : DEFAULT_CREDENTIALS;
-        Map<String, String> credentials = new LinkedHashMap<>();
-        if (named == null && !Files.exists(file)) {
-            return credentials;
-        }
-        Properties passwords = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            passwords.load(reader);
-        }
-        for (String code : ScriptedExchange.AGENCIES) {
-            String user = code.toLowerCase(Locale.ROOT);
-            if (passwords.getProperty(user) != null) {
-                credentials.put(code, user + ":" + passwords.getProperty(user));
-            }
-        }
-        return credentials;
     }
 }

@@ -1,9 +1,8 @@
 package org.safeguarding.exchange.service.demo;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.safeguarding.exchange.service.access.AgencyClientSettings;
 import org.safeguarding.exchange.service.registry.RegistryProperties;
 import org.safeguarding.exchange.service.security.Role;
 import org.safeguarding.exchange.service.security.UserAccounts;
@@ -34,19 +33,15 @@ class DemoRunner implements ApplicationListener<ApplicationReadyEvent> {
         String registry = environment.getProperty("schema.registry.url",
                 http + registryProperties.basePath());
         try {
-            // The demo reads the register as an auditor of its own, and plays each agency as an agency user of its own,
-            // all created for this run with random passwords.
-            UserAccounts accounts = context.getBean(UserAccounts.class);
-            long run = System.nanoTime();
-            String user = "demo-auditor-" + run;
-            String password = accounts.addGeneratedUser(user, Set.of(Role.AUDITOR), null);
-            Map<String, String> agencies = new LinkedHashMap<>();
-            for (String code : ScriptedExchange.AGENCIES) {
-                String agencyUser = "demo-" + code.toLowerCase(Locale.ROOT) + "-" + run;
-                agencies.put(code, agencyUser + ":" + accounts.addGeneratedUser(agencyUser, Set.of(Role.AGENCY), code));
-            }
-            new ScriptedExchange(environment.getProperty("spring.kafka.bootstrap-servers"), registry, http, System.out, user, password,
-                    agencies).run();
+            // The demo reads the register as an auditor of its own, created for this run with a random password.
+            String user = "demo-auditor-" + System.nanoTime();
+            String password = context.getBean(UserAccounts.class).addGeneratedUser(user, Set.of(Role.AUDITOR), null);
+            // Each agency signs in with the settings the service wrote for it (the embedded default); with configured users
+            // there are none, and only a broker that asks no one who they are would take the demo's messages.
+            AgencyClientSettings settings = context.getBean(AgencyClientSettings.class);
+            Map<String, String> unauthenticated = Map.of("bootstrap.servers",
+                    environment.getProperty("spring.kafka.bootstrap-servers"), "schema.registry.url", registry);
+            new ScriptedExchange(code -> settings.of(code).orElse(unauthenticated), http, System.out, user, password).run();
         } catch (Exception e) {
             throw new IllegalStateException("The scripted exchange failed: " + e.getMessage(), e);
         }

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.safeguarding.exchange.agency.AgencyClient;
@@ -49,45 +50,35 @@ public final class ScriptedExchange {
     static final String SCHOOL = "SCH-OAKFIELD";
     static final String COUNCIL = "LA-HULL";
     static final String POLICE = "POL-HUMBERSIDE";
-    /** The agencies the story plays, in the order it introduces them. */
-    static final List<String> AGENCIES = List.of(SCHOOL, COUNCIL, POLICE);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private final String bootstrapServers;
-    private final String registryUrl;
+    private final Function<String, Map<String, ?>> agencySettings;
     private final String httpUrl;
     private final PrintStream out;
     private final String user;
     private final String password;
-    private final Map<String, String> agencyCredentials;
 
     /**
-     * With the user (and password) that reads the register entries at the end, since the register is not open to all,
-     * and each agency's credentials for the schema registry ({@code user:password} by agency code), which its
-     * serializer sends as Confluent's {@code basic.auth.user.info}; an agency without any sends none.
+     * @param agencySettings each agency's client settings by agency code: the broker, how the agency signs in to it, the
+     *                       registry (such as the settings file the embedded default writes for it)
+     * @param user           who reads the register entries at the end (the register is not open to all), and
+     *                       {@code password} theirs
      */
-    public ScriptedExchange(String bootstrapServers, String registryUrl, String httpUrl, PrintStream out, String user, String password,
-            Map<String, String> agencyCredentials) {
-        this.bootstrapServers = bootstrapServers;
-        this.registryUrl = registryUrl;
+    public ScriptedExchange(Function<String, Map<String, ?>> agencySettings, String httpUrl, PrintStream out, String user,
+            String password) {
+        this.agencySettings = agencySettings;
         this.httpUrl = httpUrl;
         this.out = out;
         this.user = user;
         this.password = password;
-        this.agencyCredentials = Map.copyOf(agencyCredentials);
     }
 
     public void run() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String caseReference = "CASE-DEMO-" + now.getEpochSecond();
         Map<String, AgencyClient> agencies = new LinkedHashMap<>();
-        for (String code : AGENCIES) {
-            Map<String, Object> config = new LinkedHashMap<>(Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl));
-            if (agencyCredentials.containsKey(code)) {
-                config.put("basic.auth.credentials.source", "USER_INFO");
-                config.put("basic.auth.user.info", agencyCredentials.get(code));
-            }
-            agencies.put(code, new AgencyClient(code, config));
+        for (String code : List.of(SCHOOL, COUNCIL, POLICE)) {
+            agencies.put(code, new AgencyClient(code, agencySettings.apply(code)));
         }
         try {
             out.println("\n=== The scripted exchange, case " + caseReference + " ===\n");

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 import org.safeguarding.exchange.service.hazards.internal.CasePerson;
 import org.safeguarding.exchange.service.policy.KnownHazards;
+import org.safeguarding.exchange.service.register.EntryKey;
 
 /**
  * What one intake batch needs to know of hazards: the state of each hazard acted on and who a hazard reaches,
@@ -30,8 +31,8 @@ public final class HazardBatch {
     private final Map<String, Long> lookedUpSequences;
     private final Map<String, Set<String>> casesOfPerson;
     private final Map<String, Set<String>> agenciesOfCase;
-    private final Map<String, HazardNotification> acceptedHazards = new LinkedHashMap<>();
-    private final Map<String, List<CasePerson>> involvements = new HashMap<>();
+    private final Map<EntryKey, HazardNotification> acceptedHazards = new LinkedHashMap<>();
+    private final Map<EntryKey, List<CasePerson>> involvements = new HashMap<>();
 
     HazardBatch(Map<String, HazardState> hazards, Map<String, Set<String>> casesOfPerson, Map<String, Set<String>> agenciesOfCase) {
         this.hazardActions = new HashMap<>();
@@ -80,11 +81,12 @@ public final class HazardBatch {
 
     /**
      * Takes in a message the policy accepted, as sent by {@code sendingAgency} to {@code recipients}, so the
-     * messages after it in the batch are judged and addressed with it counted. A message id seen before counts once.
+     * messages after it in the batch are judged and addressed with it counted. A message the register would take for
+     * one seen before (the same {@link EntryKey}) counts once.
      */
-    public void accepted(String messageId, SpecificRecord message, String caseReference, String sendingAgency,
+    public void accepted(EntryKey key, SpecificRecord message, String caseReference, String sendingAgency,
             List<String> recipients) {
-        if (involvements.containsKey(messageId)) {
+        if (involvements.containsKey(key)) {
             return;
         }
         List<CasePerson> involved = new ArrayList<>();
@@ -94,10 +96,10 @@ public final class HazardBatch {
             }
         } else if (message instanceof HazardNotification hazard) {
             hazardActions.put(hazard.getHazardId(), hazard.getAction());
-            acceptedHazards.put(messageId, hazard);
+            acceptedHazards.put(key, hazard);
             hazard.getLinkedChildren().forEach(child -> involved.add(new CasePerson(hazard.getCaseReference(), child)));
         }
-        involvements.put(messageId, involved);
+        involvements.put(key, involved);
         for (CasePerson link : involved) {
             casesOfPerson.computeIfAbsent(link.personReference(), p -> new LinkedHashSet<>()).add(link.caseReference());
         }
@@ -110,12 +112,12 @@ public final class HazardBatch {
         }
     }
 
-    Optional<HazardNotification> acceptedHazard(String messageId) {
-        return Optional.ofNullable(acceptedHazards.get(messageId));
+    Optional<HazardNotification> acceptedHazard(EntryKey key) {
+        return Optional.ofNullable(acceptedHazards.get(key));
     }
 
-    List<CasePerson> involvements(String messageId) {
-        return involvements.getOrDefault(messageId, List.of());
+    List<CasePerson> involvements(EntryKey key) {
+        return involvements.getOrDefault(key, List.of());
     }
 
     /** The hazard's last sequence when the batch was looked up; null if it was not raised then. */

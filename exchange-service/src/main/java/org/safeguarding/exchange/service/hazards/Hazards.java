@@ -18,6 +18,7 @@ import org.safeguarding.exchange.service.hazards.internal.CaseAgency;
 import org.safeguarding.exchange.service.hazards.internal.CasePerson;
 import org.safeguarding.exchange.service.hazards.internal.HazardStore;
 import org.safeguarding.exchange.service.register.EntryFacts;
+import org.safeguarding.exchange.service.register.EntryKey;
 import org.safeguarding.exchange.service.register.Recorded;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -109,8 +110,8 @@ public class Hazards {
             if (!r.newlyAccepted()) {
                 continue;
             }
-            String messageId = r.entry().message().messageId();
-            batch.involvements(messageId).forEach(link -> involvements.putIfAbsent(link, r.entry().sequence()));
+            EntryKey key = r.entry().message().key();
+            batch.involvements(key).forEach(link -> involvements.putIfAbsent(link, r.entry().sequence()));
             EntryFacts facts = r.entry().message().facts();
             if (facts.caseReference() != null) {
                 List<String> involved = new ArrayList<>(facts.recipientAgencies());
@@ -118,7 +119,7 @@ public class Hazards {
                 involved.stream().filter(Objects::nonNull)
                         .forEach(agency -> agencies.putIfAbsent(new CaseAgency(facts.caseReference(), agency), r.entry().sequence()));
             }
-            if (batch.acceptedHazard(messageId).isPresent()) {
+            if (batch.acceptedHazard(key).isPresent()) {
                 hazardEntries.add(r);
             }
         }
@@ -135,7 +136,7 @@ public class Hazards {
 
     private void applyHazardActions(List<Recorded> hazardEntries, HazardBatch batch) {
         Set<String> ids = new LinkedHashSet<>();
-        hazardEntries.forEach(r -> ids.add(batch.acceptedHazard(r.entry().message().messageId()).orElseThrow().getHazardId()));
+        hazardEntries.forEach(r -> ids.add(batch.acceptedHazard(r.entry().message().key()).orElseThrow().getHazardId()));
         Map<String, HazardState> before = store.hazardsForUpdate(ids);
         for (String id : ids) {
             Long now = before.containsKey(id) ? before.get(id).lastSequence() : null;
@@ -146,7 +147,7 @@ public class Hazards {
         }
         Map<String, HazardState> after = new HashMap<>(before);
         for (Recorded r : hazardEntries) {
-            HazardNotification action = batch.acceptedHazard(r.entry().message().messageId()).orElseThrow();
+            HazardNotification action = batch.acceptedHazard(r.entry().message().key()).orElseThrow();
             after.put(action.getHazardId(), HazardState.after(after.get(action.getHazardId()), action, r.entry().sequence()));
         }
         store.insertHazards(ids.stream().filter(id -> !before.containsKey(id)).map(after::get).toList());

@@ -26,11 +26,21 @@ public final class Chain {
         return chainId;
     }
 
-    /** Links the message after the head and moves the head to it. */
+    /** Links a message that names no schema the registry knows after the head, and moves the head to it. */
     public RegisterEntry append(long sequence, NewEntry message) {
-        byte[] encoding = EntryEncoding.encode(sequence, chainId, nextPosition, headHash, message);
+        return append(sequence, message, null);
+    }
+
+    /**
+     * Links the message after the head, in the current encoding version, and moves the head to it.
+     *
+     * @param schemaSha256 SHA-256 of the text of the schema the message names, or null when the registry knows none
+     */
+    public RegisterEntry append(long sequence, NewEntry message, byte[] schemaSha256) {
+        int version = EntryEncoding.CURRENT_VERSION;
+        byte[] encoding = EntryEncoding.encode(version, sequence, chainId, nextPosition, headHash, message, schemaSha256);
         byte[] hash = EntryEncoding.entryHash(encoding);
-        RegisterEntry entry = new RegisterEntry(sequence, chainId, nextPosition, headHash, hash, message);
+        RegisterEntry entry = new RegisterEntry(sequence, chainId, nextPosition, headHash, hash, message, version, schemaSha256);
         nextPosition++;
         headHash = hash;
         return entry;

@@ -5,8 +5,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A register entry as readers see it: its facts, its place in its chain, the message in readable form, and the request
- * it belongs to (a request, or a consent outcome or decision answering one).
+ * A register entry as readers see it: its facts, its place in its chain, the message in readable form, the request it
+ * belongs to (a request, or a consent outcome or decision answering one), who was proven to send it and its signature.
+ * The readable message is derived from the exact bytes when the entry is read; every other value is covered by the
+ * entry hash (entries written with version 2 of {@link EntryEncoding}).
+ *
+ * @param lateEntry    whether the entry carries the LATE_ENTRY flag
+ * @param message      the message as JSON, derived from its bytes with the schema they name; null when there is no
+ *                     readable message (undecodable, too large, or its bytes or schema no longer verify)
+ * @param provenSender the agency the exchange proved sent the message, or null
+ * @param signature    the sender's signature over the message, or null
  */
 public record EntryView(
         long sequence,
@@ -35,13 +43,16 @@ public record EntryView(
         Integer schemaId,
         int payloadSize,
         @JsonRawValue String message,
-        String requestId) {
+        String requestId,
+        String provenSender,
+        EntrySignature signature) {
 
     /** The entry's metadata only: what a hub sees (no message body). */
     public EntryView withoutMessage() {
         return new EntryView(sequence, messageId, outcome, recordType, caseReference, sendingAgency, recipientAgencies, requesterName,
                 decision, consentStatus, occurredAt, recordedAt, receivedAt, lateEntry, flags, violations, chainId, chainPosition,
-                previousHash, entryHash, sourceTopic, sourcePartition, sourceOffset, schemaId, payloadSize, null, requestId);
+                previousHash, entryHash, sourceTopic, sourcePartition, sourceOffset, schemaId, payloadSize, null, requestId, provenSender,
+                signature);
     }
 
 }

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A message as intake hands it to the register, before it has a place in a chain.
+ * A message as intake hands it to the register, before it has a place in a chain. The message's readable form is not
+ * part of it: readers derive it from the exact bytes when they read the entry.
  *
  * @param messageId     the exchange-message-id header, or an id derived from the source coordinates when the
  *                      header is missing, so that reading the same record again finds the same entry
  * @param payload       the exact bytes the agency sent, or null when they are not kept (over the size limit)
  * @param payloadSha256 SHA-256 of the exact bytes, always present: the hash covers what was sent
- * @param payloadJson   the readable form of a decoded message, null when undecodable
+ * @param provenSender  the agency the exchange proved sent the message, or null when it was not proven; with the
+ *                      message id, the register's key ({@link EntryKey})
+ * @param signature     the sender's signature over the message, or null when it was not signed
  */
 public record NewEntry(
         String messageId,
@@ -24,10 +27,11 @@ public record NewEntry(
         byte[] payload,
         byte[] payloadSha256,
         int payloadSize,
-        String payloadJson,
         EntryFacts facts,
         Set<String> flags,
-        List<EntryViolation> violations) {
+        List<EntryViolation> violations,
+        String provenSender,
+        EntrySignature signature) {
 
     public NewEntry {
         // The hash covers the receiving time in milliseconds, and PostgreSQL rounds to microseconds: a time of
@@ -37,16 +41,21 @@ public record NewEntry(
         violations = List.copyOf(violations);
     }
 
+    /** The register's key for this message: one entry per key. */
+    public EntryKey key() {
+        return new EntryKey(provenSender, messageId);
+    }
+
     /** The same message rejected for these further violations (contract rule 1: every violation is named). */
     public NewEntry rejectedFor(List<EntryViolation> more) {
         List<EntryViolation> all = new java.util.ArrayList<>(violations);
         all.addAll(more);
         return new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.REJECTED, schemaId, payload, payloadSha256,
-                payloadSize, payloadJson, facts, flags, all);
+                payloadSize, facts, flags, all, provenSender, signature);
     }
 
     public NewEntry withFacts(EntryFacts newFacts) {
         return new NewEntry(messageId, source, receivedAt, sender, outcome, schemaId, payload, payloadSha256, payloadSize,
-                payloadJson, newFacts, flags, violations);
+                newFacts, flags, violations, provenSender, signature);
     }
 }

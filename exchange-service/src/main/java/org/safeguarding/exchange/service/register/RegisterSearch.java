@@ -1,7 +1,7 @@
 package org.safeguarding.exchange.service.register;
 
-import static org.safeguarding.exchange.service.sql.SqlValues.strings;
 import static org.safeguarding.exchange.service.sql.SqlValues.instant;
+import static org.safeguarding.exchange.service.sql.SqlValues.strings;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,32 +13,49 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.apache.avro.generic.GenericRecord;
+import org.safeguarding.exchange.service.register.internal.ReadableJson;
+import org.safeguarding.exchange.service.register.internal.WriterSchemas.ReadMessage;
+import org.safeguarding.exchange.service.register.internal.WriterSchemas;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the register for people: filtered, newest first, keyset-paged; whole cases, requests and data subjects; and
- * the entries a compliance review looks for. Every value is a bound parameter, never part of the SQL text.
+ * the entries a compliance review looks for. Every value is a bound parameter, never part of the SQL text. Every value
+ * served is covered by the entry hash, or derived when read from what it covers: the readable message is decoded from
+ * the exact bytes with the schema they name, and so are the message fields a subject access export or a compliance
+ * check looks at.
  */
 @Service
 public class RegisterSearch {
 
     private static final String VIEW_COLUMNS = """
             sequence, message_id, outcome, record_type, case_reference, sending_agency, recipient_agencies,
-            requester_name, decision, consent_status, occurred_at, recorded_at, received_at, late_entry, flags,
+            requester_name, decision, consent_status, occurred_at, recorded_at, received_at, flags,
             violations::text as violations, chain_id, chain_position, previous_hash, entry_hash, source_topic,
-            source_partition, source_offset, schema_id, payload_size, message_json::text as message, request_id""";
+            source_partition, source_offset, schema_id, payload_size, payload, schema_sha256, entry_version, request_id,
+            proven_sender, signature_key_id, signature_signed_at, signature""";
     private static final String SELECT = "select " + VIEW_COLUMNS + " from register_entry";
     private static final String INVOLVES = " (sending_agency = ? or sender = ? or ? = any(recipient_agencies))";
+    /** The late-entry flag, as every query names it, so that the partial index on it serves them. */
+    private static final String LATE = "'LATE_ENTRY' = any(flags)";
     /** Rows a streaming read fetches per round trip: the export holds no more than this many at once. */
     static final int FETCH_SIZE = 1000;
+    /** The ground a subject access export gives for an entry whose message could not be read back to decide on it. */
+    public static final String UNREADABLE = "the message could not be read back from its recorded bytes and schema;"
+            + " GET /api/register/verify names the entry";
 
     private final JdbcTemplate jdbc;
+    private final WriterSchemas schemas;
 
-    public RegisterSearch(JdbcTemplate jdbc) {
+    public RegisterSearch(JdbcTemplate jdbc, WriterSchemas schemas) {
         this.jdbc = jdbc;
+        this.schemas = schemas;
     }
 
     public List<EntryView> find(EntryQuery q) {
@@ -58,14 +75,7 @@ public class RegisterSearch {
         // The comment names the statement for operators (and lets a test find it in pg_stat_activity).
         String sql = "/* register-export */ " + SELECT + where(q, args) + " order by sequence desc";
         long[] rows = {0};
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(FETCH_SIZE);
-            for (int i = 0; i < args.size(); i++) {
-                ps.setObject(i + 1, args.get(i));
-            }
-            return ps;
-        }, (RowCallbackHandler) rs -> {
+        jdbc.query(streaming(sql, args.toArray()), (RowCallbackHandler) rs -> {
             action.accept(view(rs));
             rows[0]++;
         });
@@ -96,7 +106,8 @@ public class RegisterSearch {
 
     /**
      * Everything the register holds about a data subject: the case's entries, and entries naming the person (a
-     * consent outcome's person, a hazard's person or linked child), each with the reason it is withheld, if any.
+     * consent outcome's person, a hazard's person or linked child), each with the reason it is withheld, if any: a
+     * decision's {@code withheldFromSubject}, or {@link #UNREADABLE} when its message cannot be read back to tell.
      */
     public List<SubjectEntry> aboutSubject(String caseReference, String personReference) {
         List<Object> args = new ArrayList<>();
@@ -106,17 +117,18 @@ public class RegisterSearch {
             args.add(caseReference);
         }
         if (personReference != null) {
-            conditions.add("message_json->>'personReference' = ?");
-            conditions.add("message_json->'linkedChildren' @> jsonb_build_array(?::text)");
-            args.add(personReference);
+            conditions.add("person_references @> array[?::text]");
             args.add(personReference);
         }
         if (conditions.isEmpty()) {
             return List.of();
         }
-        String sql = "select " + VIEW_COLUMNS + ", nullif(btrim(message_json->>'withheldFromSubject'), '') as withheld"
-                + " from register_entry where " + String.join(" or ", conditions) + " order by sequence";
-        return jdbc.query(sql, (rs, i) -> new SubjectEntry(view(rs), rs.getString("withheld")), args.toArray());
+        String sql = SELECT + " where " + String.join(" or ", conditions) + " order by sequence";
+        return jdbc.query(sql, (rs, i) -> {
+            Row row = row(rs);
+            String withheld = row.read().problem() != null ? UNREADABLE : blankAsNull(text(field(row.read().record(), "withheldFromSubject")));
+            return new SubjectEntry(row.view(), withheld);
+        }, args.toArray());
     }
 
     /** Accepted requests older than {@code olderThan} that no accepted decision answers yet. */
@@ -128,26 +140,59 @@ public class RegisterSearch {
                 (rs, i) -> view(rs), olderThan.atOffset(ZoneOffset.UTC), limit);
     }
 
-    /** Accepted SHARE or SHARE_PARTIAL decisions answering a request without a CONFIRMED identity check (contract rule 3). */
+    /**
+     * Accepted SHARE or SHARE_PARTIAL decisions answering a request without a CONFIRMED identity check (contract rule
+     * 3), as their messages state it; a message that cannot be read back is listed, as nothing shows the check.
+     */
+    @Transactional(readOnly = true)
     public List<EntryView> sharedWithoutConfirmedIdentity(int limit) {
-        return jdbc.query(SELECT + " where record_type = 'ShareDecision' and outcome = 'ACCEPTED'"
-                + " and decision in ('SHARE', 'SHARE_PARTIAL') and request_id is not null"
-                + " and (message_json->'requesterIdentityCheck'->>'outcome') is distinct from 'CONFIRMED'"
-                + " order by sequence limit ?", (rs, i) -> view(rs), limit);
+        return firstMatching(SELECT + " where record_type = 'ShareDecision' and outcome = 'ACCEPTED'"
+                + " and decision in ('SHARE', 'SHARE_PARTIAL') and request_id is not null order by sequence",
+                row -> !"CONFIRMED".equals(text(field(asRecord(field(row.read().record(), "requesterIdentityCheck")), "outcome"))),
+                limit);
     }
 
-    /** Accepted requests, and decisions that share, without consent given and without a reason (contract rule 2). */
+    /**
+     * Accepted requests, and decisions that share, without consent given and without a reason (contract rule 2), as
+     * their messages state the reason; a message that cannot be read back is listed, as nothing shows a reason.
+     */
+    @Transactional(readOnly = true)
     public List<EntryView> withoutConsentOrReason(int limit) {
-        return jdbc.query(SELECT + " where outcome = 'ACCEPTED'"
+        return firstMatching(SELECT + " where outcome = 'ACCEPTED'"
                 + " and (record_type = 'ShareRequest' or (record_type = 'ShareDecision' and decision in ('SHARE', 'SHARE_PARTIAL')))"
-                + " and consent_status is distinct from 'GIVEN'"
-                + " and coalesce(btrim(message_json->'consent'->>'reasonWithoutConsent'), '') = ''"
-                + " order by sequence limit ?", (rs, i) -> view(rs), limit);
+                + " and consent_status is distinct from 'GIVEN' order by sequence",
+                row -> blankAsNull(text(field(asRecord(field(row.read().record(), "consent")), "reasonWithoutConsent"))) == null,
+                limit);
     }
 
     /** Entries flagged LATE_ENTRY (Derby section 1). */
     public List<EntryView> lateEntries(int limit) {
-        return jdbc.query(SELECT + " where late_entry order by sequence limit ?", (rs, i) -> view(rs), limit);
+        return jdbc.query(SELECT + " where " + LATE + " order by sequence limit ?", (rs, i) -> view(rs), limit);
+    }
+
+    /** The first {@code limit} rows the query gives that {@code keep} keeps, read from a cursor until there are enough. */
+    private List<EntryView> firstMatching(String sql, Predicate<Row> keep, int limit) {
+        return jdbc.query(streaming(sql), rs -> {
+            List<EntryView> found = new ArrayList<>();
+            while (found.size() < limit && rs.next()) {
+                Row row = row(rs);
+                if (keep.test(row)) {
+                    found.add(row.view());
+                }
+            }
+            return found;
+        });
+    }
+
+    private static PreparedStatementCreator streaming(String sql, Object... args) {
+        return con -> {
+            PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(FETCH_SIZE);
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps;
+        };
     }
 
     private static String where(EntryQuery q, List<Object> args) {
@@ -181,7 +226,7 @@ public class RegisterSearch {
             args.add(q.consentStatus());
         }
         if (q.lateOnly()) {
-            sql.append(" and late_entry");
+            sql.append(" and ").append(LATE);
         }
         if (q.from() != null) {
             sql.append(" and received_at >= ?");
@@ -198,20 +243,52 @@ public class RegisterSearch {
         return sql.toString();
     }
 
-    private static EntryView view(ResultSet rs) throws SQLException {
+    /** A row as readers are shown it, and its message as read back from the bytes. */
+    private record Row(EntryView view, ReadMessage read) {
+    }
+
+    private EntryView view(ResultSet rs) throws SQLException {
+        return row(rs).view();
+    }
+
+    private Row row(ResultSet rs) throws SQLException {
         int schemaId = rs.getInt("schema_id");
         Integer schema = rs.wasNull() ? null : schemaId;
-        return new EntryView(
-                rs.getLong("sequence"), rs.getString("message_id"), rs.getString("outcome"), rs.getString("record_type"),
+        String outcome = rs.getString("outcome");
+        // An undecodable message has no readable form: intake could not read it either.
+        ReadMessage read = EntryOutcome.UNDECODABLE.name().equals(outcome) ? ReadMessage.NOTHING
+                : schemas.read(rs.getInt("entry_version"), schema, rs.getBytes("payload"), rs.getBytes("schema_sha256"));
+        byte[] signature = rs.getBytes("signature");
+        List<String> flags = strings(rs.getArray("flags"));
+        EntryView view = new EntryView(
+                rs.getLong("sequence"), rs.getString("message_id"), outcome, rs.getString("record_type"),
                 rs.getString("case_reference"), rs.getString("sending_agency"), strings(rs.getArray("recipient_agencies")),
                 rs.getString("requester_name"), rs.getString("decision"), rs.getString("consent_status"),
                 instant(rs.getTimestamp("occurred_at")), instant(rs.getTimestamp("recorded_at")),
-                instant(rs.getTimestamp("received_at")), rs.getBoolean("late_entry"), strings(rs.getArray("flags")),
+                instant(rs.getTimestamp("received_at")), flags.contains(RegisterFlags.LATE_ENTRY), flags,
                 rs.getString("violations"), rs.getString("chain_id"), rs.getLong("chain_position"),
                 HexFormat.of().formatHex(rs.getBytes("previous_hash")), HexFormat.of().formatHex(rs.getBytes("entry_hash")),
                 rs.getString("source_topic"), rs.getInt("source_partition"), rs.getLong("source_offset"), schema,
-                rs.getInt("payload_size"), rs.getString("message"), rs.getString("request_id"));
+                rs.getInt("payload_size"), read.record() == null ? null : ReadableJson.of(read.record()), rs.getString("request_id"),
+                rs.getString("proven_sender"), signature == null ? null
+                        : new EntrySignature(rs.getString("signature_key_id"), instant(rs.getTimestamp("signature_signed_at")), signature));
+        return new Row(view, read);
     }
 
+    /** A field of a decoded message, or null when there is no message or its schema has no such field. */
+    private static Object field(GenericRecord record, String name) {
+        return record != null && record.getSchema().getField(name) != null ? record.get(name) : null;
+    }
 
+    private static GenericRecord asRecord(Object value) {
+        return value instanceof GenericRecord record ? record : null;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
 }

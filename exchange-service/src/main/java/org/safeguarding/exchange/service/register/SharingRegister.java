@@ -10,12 +10,15 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.safeguarding.exchange.service.register.internal.BigEndianBuffer;
 import org.safeguarding.exchange.service.register.internal.EntryRows;
+import org.safeguarding.exchange.service.register.internal.WriterSchemas;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -25,10 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The sharing register: records a batch of messages in one database transaction, keyed by message id, so that
- * the register and nothing else decides whether a message is new, a replay or a duplicate; and hands entries to
- * whoever rehashes them in sequence order. With {@link RegisterSearch}, the only code that touches
- * {@code register_entry}.
+ * The sharing register: records a batch of messages in one database transaction, keyed by the proven sender and the
+ * message id ({@link EntryKey}), so that the register and nothing else decides whether a message is new, a replay or a
+ * duplicate; and hands entries to whoever rehashes them in sequence order. With {@link RegisterSearch}, the only code
+ * that touches {@code register_entry}.
  *
  * <p>Per batch: one query for the message ids already present, one for the heads of the chains involved, one to
  * allocate sequence numbers, one binary COPY of the new entries. No round trip per message.
@@ -41,10 +44,12 @@ public class SharingRegister {
 
     private final JdbcTemplate jdbc;
     private final EntryRows rows;
+    private final WriterSchemas schemas;
 
-    SharingRegister(JdbcTemplate jdbc, ObjectMapper json) {
+    SharingRegister(JdbcTemplate jdbc, ObjectMapper json, WriterSchemas schemas) {
         this.jdbc = jdbc;
         this.rows = new EntryRows(json);
+        this.schemas = schemas;
     }
 
     @Transactional
@@ -52,33 +57,41 @@ public class SharingRegister {
         if (batch.isEmpty()) {
             return List.of();
         }
-        Map<String, RegisterEntry> existing = findByMessageIds(batch.stream().map(NewEntry::messageId).distinct().toList());
+        Map<EntryKey, RegisterEntry> existing = findByKeys(batch.stream().map(NewEntry::key).distinct().toList());
         List<NewEntry> fresh = new ArrayList<>();
-        Map<String, NewEntry> firstInBatch = new HashMap<>();
+        Map<EntryKey, NewEntry> firstInBatch = new HashMap<>();
         for (NewEntry message : batch) {
-            if (!existing.containsKey(message.messageId()) && firstInBatch.putIfAbsent(message.messageId(), message) == null) {
+            if (!existing.containsKey(message.key()) && firstInBatch.putIfAbsent(message.key(), message) == null) {
                 fresh.add(message);
             }
         }
-        Map<String, RegisterEntry> written = append(fresh);
+        Map<EntryKey, RegisterEntry> written = append(fresh);
 
         List<Recorded> results = new ArrayList<>(batch.size());
         for (NewEntry message : batch) {
-            RegisterEntry before = existing.get(message.messageId());
+            RegisterEntry before = existing.get(message.key());
             if (before != null) {
                 boolean sameRecord = before.message().source().equals(message.source());
                 results.add(new Recorded(message, before, sameRecord ? Disposition.REPLAY : Disposition.DUPLICATE));
-            } else if (firstInBatch.get(message.messageId()) == message) {
-                results.add(new Recorded(message, written.get(message.messageId()), Disposition.NEW));
+            } else if (firstInBatch.get(message.key()) == message) {
+                results.add(new Recorded(message, written.get(message.key()), Disposition.NEW));
             } else {
-                results.add(new Recorded(message, written.get(message.messageId()), Disposition.DUPLICATE));
+                results.add(new Recorded(message, written.get(message.key()), Disposition.DUPLICATE));
             }
         }
         return results;
     }
 
-    private Map<String, RegisterEntry> append(List<NewEntry> fresh) {
-        Map<String, RegisterEntry> written = new HashMap<>();
+    /**
+     * The text of the schema {@code schemaId}, as the registry the service decodes with gives it: the entries naming
+     * it record its SHA-256 (from version 2 of {@link EntryEncoding}). Empty when the registry holds no such schema.
+     */
+    public Optional<String> schemaText(int schemaId) {
+        return schemas.text(schemaId);
+    }
+
+    private Map<EntryKey, RegisterEntry> append(List<NewEntry> fresh) {
+        Map<EntryKey, RegisterEntry> written = new HashMap<>();
         if (fresh.isEmpty()) {
             return written;
         }
@@ -86,23 +99,30 @@ public class SharingRegister {
         Iterator<Long> sequences = allocateSequences(fresh.size()).iterator();
         List<RegisterEntry> entries = new ArrayList<>(fresh.size());
         for (NewEntry message : fresh) {
-            RegisterEntry entry = chains.get(message.source().chainId()).append(sequences.next(), message);
+            // Cached per schema id: no registry call per message. An undecodable message has no schema to read it with.
+            byte[] schemaSha256 = message.schemaId() == null || message.outcome() == EntryOutcome.UNDECODABLE ? null
+                    : schemas.sha256(message.schemaId());
+            RegisterEntry entry = chains.get(message.source().chainId()).append(sequences.next(), message, schemaSha256);
             entries.add(entry);
-            written.put(message.messageId(), entry);
+            written.put(message.key(), entry);
         }
         insert(entries);
         return written;
     }
 
-    private Map<String, RegisterEntry> findByMessageIds(List<String> messageIds) {
-        Map<String, RegisterEntry> found = new HashMap<>();
+    /** The entries already registered under these keys: looked up by message id, then matched by proven sender. */
+    private Map<EntryKey, RegisterEntry> findByKeys(List<EntryKey> keys) {
+        Set<EntryKey> wanted = new HashSet<>(keys);
+        Map<EntryKey, RegisterEntry> found = new HashMap<>();
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("select " + EntryRows.COLUMNS + " from register_entry where message_id = any(?)");
-            ps.setArray(1, con.createArrayOf("text", messageIds.toArray()));
+            ps.setArray(1, con.createArrayOf("text", keys.stream().map(EntryKey::messageId).distinct().toArray()));
             return ps;
         }, (RowCallbackHandler) rs -> {
             RegisterEntry entry = rows.entry(rs);
-            found.put(entry.message().messageId(), entry);
+            if (wanted.contains(entry.message().key())) {
+                found.put(entry.message().key(), entry);
+            }
         });
         return found;
     }

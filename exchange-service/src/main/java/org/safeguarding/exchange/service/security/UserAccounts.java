@@ -35,6 +35,7 @@ public class UserAccounts implements UserDetailsService {
     private final Map<String, ExchangeUser> users = new ConcurrentHashMap<>();
     private final PasswordEncoder encoder;
     private Path generatedCredentialsFile;
+    private Map<String, String> generatedAgencyPasswords = Map.of();
 
     UserAccounts(PasswordEncoder encoder) {
         this.encoder = encoder;
@@ -60,7 +61,7 @@ public class UserAccounts implements UserDetailsService {
         roles.put("hub", EnumSet.of(Role.HUB));
         roles.put("admin", EnumSet.of(Role.ADMIN));
         for (Agency agency : agencies) {
-            String name = agency.code().toLowerCase(Locale.ROOT);
+            String name = agencyUserName(agency.code());
             roles.put(name, EnumSet.of(Role.AGENCY));
             agencyOf.put(name, agency.code());
         }
@@ -69,12 +70,29 @@ public class UserAccounts implements UserDetailsService {
         roles.forEach((name, userRoles) -> accounts.add(
                 new ExchangeUser(name, encoder.encode(passwords.get(name)), userRoles, agencyOf.get(name))));
         accounts.generatedCredentialsFile = credentialsFile.toAbsolutePath().normalize();
+        Map<String, String> agencyPasswords = new LinkedHashMap<>();
+        agencyOf.forEach((name, code) -> agencyPasswords.put(code, passwords.get(name)));
+        accounts.generatedAgencyPasswords = Map.copyOf(agencyPasswords);
         return accounts;
     }
 
     /** Where the generated users' passwords are, when the users were generated rather than configured. */
     public Optional<Path> generatedCredentialsFile() {
         return Optional.ofNullable(generatedCredentialsFile);
+    }
+
+    /**
+     * The generated password of each directory agency's user, by agency code, which the agency's Kafka user shares
+     * (the access module); empty when the users are configured, since then only their hashes are known. The passwords
+     * are in the credentials file already; they are for creating those Kafka users, not for showing anywhere.
+     */
+    public Map<String, String> generatedAgencyPasswords() {
+        return generatedAgencyPasswords;
+    }
+
+    /** The name of an agency's generated user, and of its Kafka principal: the agency code in lower case. */
+    public static String agencyUserName(String agencyCode) {
+        return agencyCode.toLowerCase(Locale.ROOT);
     }
 
     /** Adds a user with a random password and returns the password (for the demo, which logs in as its own user). */

@@ -3,6 +3,7 @@ package org.safeguarding.exchange.service.startup;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.safeguarding.exchange.service.ExchangeProperties;
+import org.safeguarding.exchange.service.access.AgencyClientSettings;
 import org.safeguarding.exchange.service.registry.RegistryProperties;
 import org.safeguarding.exchange.service.security.UserAccounts;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,17 +16,21 @@ import org.springframework.stereotype.Component;
 /**
  * Prints, once the service is ready, where everything is: what a newcomer needs to point a Kafka client, a
  * schema-registry client or a browser at the running exchange, and where the generated passwords are. With the
- * embedded default it also names the data folder the embedded servers keep their files in.
+ * embedded default it also names the data folder the embedded servers keep their files in, and the folder of each
+ * agency's client settings (its Kafka credentials among them).
  */
 @Component
 class ReadyBanner implements ApplicationListener<ApplicationReadyEvent> {
 
     private final ObjectProvider<UserAccounts> accounts;
+    private final ObjectProvider<AgencyClientSettings> agencySettings;
     private final RegistryProperties registry;
     private final ExchangeProperties exchange;
 
-    ReadyBanner(ObjectProvider<UserAccounts> accounts, RegistryProperties registry, ExchangeProperties exchange) {
+    ReadyBanner(ObjectProvider<UserAccounts> accounts, ObjectProvider<AgencyClientSettings> agencySettings,
+            RegistryProperties registry, ExchangeProperties exchange) {
         this.accounts = accounts;
+        this.agencySettings = agencySettings;
         this.registry = registry;
         this.exchange = exchange;
     }
@@ -48,6 +53,8 @@ class ReadyBanner implements ApplicationListener<ApplicationReadyEvent> {
             lines.put("Data folder", exchange.dataDir().toAbsolutePath().normalize());
         }
         accounts.ifAvailable(users -> users.generatedCredentialsFile().ifPresent(file -> lines.put("Generated users and passwords", file)));
+        agencySettings.ifAvailable(settings -> settings.folder().ifPresent(
+                folder -> lines.put("Agencies' client settings", folder.resolve("<CODE>.properties"))));
         StringBuilder out = new StringBuilder("\n=== Safeguarding information exchange is ready ===\n");
         lines.forEach((what, where) -> out.append(String.format("  %-38s %s%n", what + ":", where)));
         System.out.println(out);

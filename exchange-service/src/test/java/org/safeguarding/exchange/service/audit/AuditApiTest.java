@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.registry.client.SchemaRegistryClient;
 import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.SharingRegister;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
+import org.safeguarding.exchange.service.testing.MessageBytes;
 import org.safeguarding.exchange.service.testing.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.client.RestClient;
@@ -33,6 +35,8 @@ class AuditApiTest extends ExchangeServiceTest {
 
     @Autowired
     private SharingRegister register;
+    @Autowired
+    private SchemaRegistryClient registry;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     /** A case involving the school, the council and the police. */
@@ -57,7 +61,7 @@ class AuditApiTest extends ExchangeServiceTest {
     private void record(RegisterRows... rows) {
         List<NewEntry> batch = new ArrayList<>();
         for (RegisterRows row : rows) {
-            batch.add(row.build());
+            batch.add(row.build(new MessageBytes(registry)));
         }
         register.record(batch);
     }

@@ -71,6 +71,6 @@ class AuditReportsTest {
         Instant at = Instant.parse("2026-03-02T10:00:00Z");
         return new EntryView(sequence, "m-" + sequence, "ACCEPTED", recordType, "CASE-1", "LA-HULL", List.of("SCH-OAKFIELD"), null, null,
                 null, at, at, at, false, List.of(), "[]", "intake-0", sequence, "00", "00", "exchange.share-requests", 0, sequence, 1, 10,
-                "{}", requestId);
+                "{}", requestId, null, null);
     }
 }

@@ -23,6 +23,7 @@ import org.safeguarding.exchange.service.register.Chain;
 import org.safeguarding.exchange.service.register.EntryEncoding;
 import org.safeguarding.exchange.service.register.EntryFacts;
 import org.safeguarding.exchange.service.register.EntryOutcome;
+import org.safeguarding.exchange.service.register.EntrySignature;
 import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.SourceCoordinates;
 
@@ -34,10 +35,13 @@ class OfflineVerifierTest {
     @TempDir
     Path folder;
 
+    /** The schema every entry's message names, as the export gives it with the first of them. */
+    private static final String SCHEMA = "{\"type\":\"record\",\"name\":\"ShareRequest\",\"namespace\":\"exchange.v1\",\"fields\":[]}";
+
     @Test
     void aLargeExportVerifiesWholeAndAChangedEntryFarIntoItIsNamed() throws IOException {
         List<String> lines = exportLines();
-        Path export = Files.write(folder.resolve("register.jsonl"), lines, StandardCharsets.UTF_8);
+        Path export = write("register.jsonl", SCHEMA, lines);
         assertThat(Files.size(export)).as("spans several read blocks").isGreaterThan(3L << 20);
 
         VerificationReport intact = OfflineVerifier.verify(export, folder.resolve("checkpoint.note"), folder.resolve("key.pem"));
@@ -48,11 +52,38 @@ class OfflineVerifierTest {
         // Entry 4,321 (sequence 4,322) claims another sender: found there, though it sits deep in a later block.
         int changed = 4_321;
         lines.set(changed, lines.get(changed).replace("\"sender\":\"SCH-OAKFIELD\"", "\"sender\":\"SCH-NEWLAND\""));
-        Path tampered = Files.write(folder.resolve("tampered.jsonl"), lines, StandardCharsets.UTF_8);
+        Path tampered = write("tampered.jsonl", SCHEMA, lines);
         VerificationReport result = OfflineVerifier.verify(tampered, folder.resolve("checkpoint.note"), folder.resolve("key.pem"));
         assertThat(result.intact()).isFalse();
         assertThat(result.firstBadSequence()).isEqualTo(changed + 1L);
         assertThat(result.firstBadLeafIndex()).isEqualTo((long) changed);
+    }
+
+    @Test
+    void aSchemaThatIsNotTheOneTheEntriesRecordedIsFoundAtTheFirstEntryNamingIt() throws IOException {
+        List<String> lines = exportLines();
+        // A field renamed in the schema would show each message's values under other names.
+        VerificationReport changed = OfflineVerifier.verify(write("changed-schema.jsonl", SCHEMA.replace("[]", "[{\"name\":\"x\",\"type\":\"int\"}]"),
+                lines), folder.resolve("checkpoint.note"), folder.resolve("key.pem"));
+        assertThat(changed.intact()).isFalse();
+        assertThat(changed.firstBadSequence()).isEqualTo(1L);
+        assertThat(changed.detail()).contains("schema 1 in the export is not the schema the entry recorded");
+
+        VerificationReport missing = OfflineVerifier.verify(write("no-schema.jsonl", null, lines), folder.resolve("checkpoint.note"),
+                folder.resolve("key.pem"));
+        assertThat(missing.intact()).isFalse();
+        assertThat(missing.firstBadSequence()).isEqualTo(1L);
+        assertThat(missing.detail()).contains("names schema 1, which the export does not hold");
+    }
+
+    /** The export of these entries, the first of them holding the text of the schema they name, if one is given. */
+    private Path write(String name, String schema, List<String> entries) throws IOException {
+        List<String> lines = new ArrayList<>(entries);
+        if (schema != null) {
+            ExportFormat.ExportedEntry first = ExportFormat.parse(lines.get(0));
+            lines.set(0, ExportFormat.line(first.leafIndex(), first.entry(), schema));
+        }
+        return Files.write(folder.resolve(name), lines, StandardCharsets.UTF_8);
     }
 
     private List<String> exportLines() throws IOException {
@@ -65,9 +96,11 @@ class OfflineVerifierTest {
             byte[] payload = new byte[400 + random.nextInt(200)];
             random.nextBytes(payload);
             NewEntry message = new NewEntry("message-" + i, new SourceCoordinates("exchange.share-requests", 0, i), at.plusMillis(i),
-                    "SCH-OAKFIELD", EntryOutcome.ACCEPTED, 1, payload, EntryEncoding.sha256(payload), payload.length, null,
-                    new EntryFacts("ShareRequest", null, null, List.of(), null, null, null, null, null, null, null), Set.of(), List.of());
-            var entry = chain.append(i + 1, message);
+                    "SCH-OAKFIELD", EntryOutcome.ACCEPTED, 1, payload, EntryEncoding.sha256(payload), payload.length,
+                    new EntryFacts("ShareRequest", "CASE-" + i, "SCH-OAKFIELD", List.of("LA-HULL"), "Priya Shah", null, "GIVEN",
+                            at, at.plusSeconds(1), null, "REQ-" + i, List.of()), Set.of(), List.of(), "SCH-OAKFIELD",
+                    new EntrySignature("SCH-OAKFIELD-1", at, new byte[64]));
+            var entry = chain.append(i + 1, message, EntryEncoding.sha256(SCHEMA.getBytes(StandardCharsets.UTF_8)));
             frontier.append(MerkleHasher.hashLeaf(entry.canonicalEncoding()));
             lines.add(ExportFormat.line((long) i, entry));
         }

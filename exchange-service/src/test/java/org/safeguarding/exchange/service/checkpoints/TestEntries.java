@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.safeguarding.exchange.service.register.EntryFacts;
 import org.safeguarding.exchange.service.register.EntryOutcome;
+import org.safeguarding.exchange.service.register.EntrySignature;
 import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.SourceCoordinates;
 
@@ -43,10 +44,15 @@ final class TestEntries {
         byte[] payload = new byte[200];
         RANDOM.nextBytes(payload);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        EntryFacts facts = new EntryFacts("ShareRequest", "CASE-" + offset, "SCH-OAKFIELD", List.of("LA-HULL"), "A. Teacher",
-                null, "GIVEN", now.minusSeconds(600), now.minusSeconds(60), null, UUID.randomUUID().toString());
+        byte[] signature = new byte[64];
+        RANDOM.nextBytes(signature);
+        // Every searchable value present, so that a change to any of them is a change a verifier must find.
+        EntryFacts facts = new EntryFacts("ShareDecision", "CASE-" + offset, "SCH-OAKFIELD", List.of("LA-HULL", "NHS-HUMBER"),
+                "A. Teacher", "SHARE_PARTIAL", "GIVEN", now.minusSeconds(600), now.minusSeconds(60), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), List.of("PERSON-AMY-" + offset));
         return new NewEntry(UUID.randomUUID().toString(), new SourceCoordinates(topic, (int) (offset % 4), offset), now,
-                "SCH-OAKFIELD", EntryOutcome.ACCEPTED, 1, payload, sha256(payload), payload.length, null, facts, Set.of(), List.of());
+                "SCH-OAKFIELD", EntryOutcome.ACCEPTED, 1, payload, sha256(payload), payload.length, facts, Set.of("LATE_ENTRY"), List.of(),
+                "SCH-OAKFIELD", new EntrySignature("SCH-OAKFIELD-2026", now.minusSeconds(1), signature));
     }
 
     private static byte[] sha256(byte[] data) {

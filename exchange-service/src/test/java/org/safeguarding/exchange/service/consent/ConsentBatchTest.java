@@ -7,6 +7,7 @@ import exchange.v1.ConsentStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.service.policy.ConsentPosition;
+import org.safeguarding.exchange.service.register.EntryKey;
 import org.safeguarding.exchange.testing.SampleRecords;
 
 class ConsentBatchTest {
@@ -17,7 +18,7 @@ class ConsentBatchTest {
         ConsentOutcome withdrawn = SampleRecords.consentOutcome();
         withdrawn.setConsent(SampleRecords.withoutConsent(ConsentStatus.WITHDRAWN, "Mother withdrew consent at the review"));
 
-        batch.accepted("m1", withdrawn);
+        batch.accepted(new EntryKey(null, "m1"), withdrawn);
 
         assertThat(batch.known().positionsAt(SampleRecords.CASE_REFERENCE, Instant.MAX))
                 .extracting(ConsentPosition::status).containsExactly(ConsentStatus.WITHDRAWN);
@@ -30,16 +31,31 @@ class ConsentBatchTest {
         ConsentOutcome withdrawn = SampleRecords.consentOutcome();
         withdrawn.setConsent(SampleRecords.withoutConsent(ConsentStatus.WITHDRAWN, "Mother withdrew consent at the review"));
 
-        batch.accepted("m1", given);
-        batch.accepted("m1", withdrawn);
-        batch.accepted("m2", SampleRecords.shareRequest());
+        batch.accepted(new EntryKey(null, "m1"), given);
+        batch.accepted(new EntryKey(null, "m1"), withdrawn);
+        batch.accepted(new EntryKey(null, "m2"), SampleRecords.shareRequest());
 
-        assertThat(batch.acceptedOutcome("m1")).hasValueSatisfying(entry -> {
+        assertThat(batch.acceptedOutcome(new EntryKey(null, "m1"))).hasValueSatisfying(entry -> {
             assertThat(entry.status()).isEqualTo(ConsentStatus.GIVEN);
             assertThat(entry.sequence()).isNull();
             assertThat(entry.agency()).isEqualTo(given.getAgency());
             assertThat(entry.registeredAs(42).sequence()).isEqualTo(42L);
         });
-        assertThat(batch.acceptedOutcome("m2")).isEmpty();
+        assertThat(batch.acceptedOutcome(new EntryKey(null, "m2"))).isEmpty();
+    }
+
+    @Test
+    void the_same_message_id_from_two_proven_senders_is_two_outcomes() {
+        ConsentBatch batch = ConsentBatch.empty();
+        ConsentOutcome fromCouncil = SampleRecords.consentOutcome();
+        ConsentOutcome fromHealth = SampleRecords.consentOutcome();
+        fromHealth.setAgency("NHS-HUMBER");
+
+        batch.accepted(new EntryKey("LA-HULL", "m1"), fromCouncil);
+        batch.accepted(new EntryKey("NHS-HUMBER", "m1"), fromHealth);
+
+        assertThat(batch.acceptedOutcome(new EntryKey("LA-HULL", "m1"))).hasValueSatisfying(e -> assertThat(e.agency()).isEqualTo("LA-HULL"));
+        assertThat(batch.acceptedOutcome(new EntryKey("NHS-HUMBER", "m1")))
+                .hasValueSatisfying(e -> assertThat(e.agency()).isEqualTo("NHS-HUMBER"));
     }
 }

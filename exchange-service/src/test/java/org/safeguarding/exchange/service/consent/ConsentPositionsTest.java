@@ -97,6 +97,20 @@ class ConsentPositionsTest {
     }
 
     @Test
+    void two_agencies_may_use_the_same_message_id_and_a_correction_replaces_only_its_own_agencys_outcome() {
+        ConsentPositions positions = new ConsentPositions(List.of(
+                entry("m1", "AMY", ConsentStatus.GIVEN, 1, null),
+                new ConsentEntry("m1", null, CASE, "SAM", ConsentStatus.REFUSED, null, null, T0.plusSeconds(3600), "NHS-HUMBER", null),
+                new ConsentEntry("m2", null, CASE, "AMY", ConsentStatus.REFUSED, null, null, T0.plusSeconds(7200), "NHS-HUMBER", "m1")));
+
+        assertThat(positions.history(CASE)).hasSize(3);
+        // The health service's correction names its own m1 (SAM's), not the council's m1 (AMY's).
+        assertThat(statuses(positions.current(CASE))).containsExactlyInAnyOrder("AMY=REFUSED");
+        assertThat(positions.history(CASE)).filteredOn(positions::isCorrected).extracting(ConsentEntry::agency)
+                .containsExactly("NHS-HUMBER");
+    }
+
+    @Test
     void an_outcome_naming_no_person_stands_for_the_case_as_a_whole() {
         ConsentPositions positions = new ConsentPositions(List.of(
                 entry("m1", null, ConsentStatus.GIVEN, 1, null),

@@ -69,11 +69,11 @@ class ReminderExactlyOnceTest {
                     "--exchange.instance-id=reminders-" + instance + "-" + run,
                     "--exchange.reminders.interval=PT0.2S",
                     "--spring.kafka.listener.concurrency=1",
-                    "--spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                     "--spring.datasource.url=" + database.jdbcUrl(),
                     "--spring.datasource.username=" + database.username(),
                     "--spring.datasource.password=" + database.password()));
-            // The agencies below log in to the registry as their test users.
+            arguments.addAll(TestKafka.serviceArguments());
+            // Configured users: the agencies' Kafka users are the test broker's (TestKafka), not generated ones.
             TestUsers.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
             instances.add(new SpringApplicationBuilder(ExchangeApplication.class)
                     .initializers(clock::installIn)

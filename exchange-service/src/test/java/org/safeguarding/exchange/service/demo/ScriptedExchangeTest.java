@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
+import org.safeguarding.exchange.service.testing.TestKafka;
 import org.safeguarding.exchange.service.testing.TestUsers;
 
 /** The newcomer's demo, run against the service: every step lands where the story says it does. */
@@ -19,8 +20,12 @@ class ScriptedExchangeTest extends ExchangeServiceTest {
     @Test
     void theScriptedExchangeShowsInboxesReceiptsAndTheRegister() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        new ScriptedExchange(bootstrapServers(), registryUrl(), httpUrl(), new PrintStream(printed, true, StandardCharsets.UTF_8),
-                TestUsers.AUDITOR, TestUsers.password(TestUsers.AUDITOR), agencyCredentials()).run();
+        new ScriptedExchange(code -> {
+            Map<String, Object> settings = new HashMap<>(TestKafka.agencyConfig(code));
+            settings.put("schema.registry.url", registryUrl());
+            return settings;
+        }, httpUrl(), new PrintStream(printed, true, StandardCharsets.UTF_8), TestUsers.AUDITOR,
+                TestUsers.password(TestUsers.AUDITOR)).run();
         String out = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(out).contains("Inbox of SCH-OAKFIELD (3 message(s) about this case)")
@@ -37,14 +42,5 @@ class ScriptedExchangeTest extends ExchangeServiceTest {
         assertThat(register).doesNotContain("HTTP 40").contains("ShareDecision").contains("HazardNotification");
         assertThat(out).containsPattern("Related hazards of CASE-DEMO-\\d+ \\(GET /api/lifecycle/cases/CASE-DEMO-\\d+/related-hazards\\)")
                 .containsPattern("HAZ-\\d+ ACTIVE +VIOLENT_OR_THREATENING_BEHAVIOUR about PERSON-MARK-D, linked to PERSON-AMY; raised by POL-HUMBERSIDE");
-    }
-
-    /** Each agency logs in to the registry as its test user. */
-    private static Map<String, String> agencyCredentials() {
-        Map<String, String> credentials = new LinkedHashMap<>();
-        for (String code : ScriptedExchange.AGENCIES) {
-            credentials.put(code, TestUsers.userInfo(TestUsers.ofAgency(code).orElseThrow()));
-        }
-        return credentials;
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +24,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.agency.AgencyClient;
+import org.safeguarding.exchange.embedded.BrokerCredentials;
 import org.safeguarding.exchange.service.testing.ServiceProcess;
 import org.safeguarding.exchange.service.testing.TestAgency;
 import org.safeguarding.exchange.testing.SampleRecords;
@@ -31,7 +34,8 @@ import org.safeguarding.exchange.testing.SampleRecords;
  * The embedded default as {@code ./exchange run} starts it (its own Kafka broker and PostgreSQL, nothing configured
  * but the data folder and the broker's port), stopped and started again: the broker answers on the same port, and
  * the inboxes, receipts, checkpoints and the service's consumer offsets are as they were, so nothing is read or
- * delivered twice.
+ * delivered twice. The school signs in with the settings file the service wrote for it, and the same credentials
+ * still sign it in after the restart; the test reads every topic as the broker's administrator.
  */
 class EmbeddedDefaultRestartTest {
 
@@ -56,33 +60,47 @@ class EmbeddedDefaultRestartTest {
         Set<String> sent;
         Map<String, Long> endOffsets;
         Map<TopicPartition, Long> intakeOffsets;
-        ServiceProcess first = new ServiceProcess(properties, dataDir.resolve("first-run.log"));
+        Map<String, Object> schoolSettings;
+        ServiceProcess first = ServiceProcess.embeddedDefault(properties, dataDir.resolve("first-run.log"));
         try {
             first.start(START);
-            school = new TestAgency(SampleRecords.SCHOOL, bootstrap, first.registryUrl());
+            Path schoolFile = dataDir.resolve("agencies").resolve(SampleRecords.SCHOOL + ".properties");
+            assertThat(Files.getPosixFilePermissions(schoolFile)).as("the school's settings, readable by their owner only")
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            schoolSettings = AgencyClient.settings(schoolFile);
+            assertThat(schoolSettings).containsEntry("bootstrap.servers", bootstrap)
+                    .containsEntry("security.protocol", "SASL_PLAINTEXT").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                    .containsEntry("schema.registry.url", first.registryUrl())
+                    .containsEntry("basic.auth.credentials.source", "USER_INFO");
+            assertThat(schoolSettings.get("basic.auth.user.info").toString()).startsWith("sch-oakfield:");
+            school = new TestAgency(SampleRecords.SCHOOL, schoolSettings);
             sent = Set.of(send(school), send(school), send(school));
-            assertThat(ids(read(bootstrap, school.receipts(), 3))).containsExactlyInAnyOrderElementsOf(sent);
-            assertThat(ids(read(bootstrap, inbox(SampleRecords.COUNCIL), 3))).containsExactlyInAnyOrderElementsOf(sent);
-            assertThat(read(bootstrap, CHECKPOINTS, 1)).as("a checkpoint signed and published").isNotEmpty();
+            assertThat(ids(read(dataDir, bootstrap, school.receipts(), 3))).containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(ids(read(dataDir, bootstrap, inbox(SampleRecords.COUNCIL), 3))).containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(read(dataDir, bootstrap, CHECKPOINTS, 1)).as("a checkpoint signed and published").isNotEmpty();
             school.close();
-            endOffsets = endOffsets(bootstrap, List.of(school.receipts(), inbox(SampleRecords.COUNCIL), CHECKPOINTS));
-            intakeOffsets = committedOffsets(bootstrap);
+            endOffsets = endOffsets(admin(dataDir, bootstrap), List.of(school.receipts(), inbox(SampleRecords.COUNCIL), CHECKPOINTS));
+            intakeOffsets = committedOffsets(admin(dataDir, bootstrap));
             assertThat(intakeOffsets.values().stream().mapToLong(Long::longValue).sum()).as("intake offsets committed").isEqualTo(3);
         } finally {
             first.stop();
         }
 
-        ServiceProcess second = new ServiceProcess(properties, dataDir.resolve("second-run.log"));
+        ServiceProcess second = ServiceProcess.embeddedDefault(properties, dataDir.resolve("second-run.log"));
         try {
             second.start(START);
-            assertThat(endOffsets(bootstrap, List.copyOf(endOffsets.keySet()))).as("every topic's records kept, none added")
-                    .isEqualTo(endOffsets);
-            assertThat(committedOffsets(bootstrap)).as("the service's consumer offsets kept").isEqualTo(intakeOffsets);
-            assertThat(ids(read(bootstrap, inbox(SampleRecords.COUNCIL), 3))).containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(endOffsets(admin(dataDir, bootstrap), List.copyOf(endOffsets.keySet())))
+                    .as("every topic's records kept, none added").isEqualTo(endOffsets);
+            assertThat(committedOffsets(admin(dataDir, bootstrap))).as("the service's consumer offsets kept").isEqualTo(intakeOffsets);
+            assertThat(ids(read(dataDir, bootstrap, inbox(SampleRecords.COUNCIL), 3))).containsExactlyInAnyOrderElementsOf(sent);
 
-            try (TestAgency again = new TestAgency(SampleRecords.SCHOOL, bootstrap, second.registryUrl())) {
+            assertThat(AgencyClient.settings(dataDir.resolve("agencies").resolve(SampleRecords.SCHOOL + ".properties")))
+                    .as("the same credentials after the restart").containsEntry("sasl.jaas.config", schoolSettings.get("sasl.jaas.config"));
+            Map<String, Object> sameAsBefore = new HashMap<>(schoolSettings);
+            sameAsBefore.put("schema.registry.url", second.registryUrl());
+            try (TestAgency again = new TestAgency(SampleRecords.SCHOOL, sameAsBefore)) {
                 String after = send(again);
-                assertThat(ids(read(bootstrap, again.receipts(), 4))).as("the new message answered, the old ones not again")
+                assertThat(ids(read(dataDir, bootstrap, again.receipts(), 4))).as("the new message answered, the old ones not again")
                         .hasSize(4).contains(after).containsAll(sent);
             }
         } finally {
@@ -103,17 +121,24 @@ class EmbeddedDefaultRestartTest {
         return "agency." + agency + ".inbox";
     }
 
+    /** The broker administrator of this data folder, whose password the embedded default keeps there. */
+    private static Map<String, Object> admin(Path dataDir, String bootstrap) {
+        Map<String, Object> admin = new HashMap<>(BrokerCredentials.in(dataDir).adminClientSettings());
+        admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        return admin;
+    }
+
     /** At least {@code count} records of the topic, read_committed, from its start. */
-    private static List<ConsumerRecord<String, byte[]>> read(String bootstrap, String topic, int count) {
-        return TestAgency.read(bootstrap, topic, seen -> seen.size() >= count, WAIT);
+    private static List<ConsumerRecord<String, byte[]>> read(Path dataDir, String bootstrap, String topic, int count) {
+        return TestAgency.read(admin(dataDir, bootstrap), topic, seen -> seen.size() >= count, WAIT);
     }
 
     private static List<String> ids(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream().map(r -> TestAgency.header(r, TestAgency.MESSAGE_ID)).toList();
     }
 
-    private static Map<String, Long> endOffsets(String bootstrap, List<String> topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    private static Map<String, Long> endOffsets(Map<String, Object> adminConfig, List<String> topics) throws Exception {
+        try (Admin admin = Admin.create(adminConfig)) {
             Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
             admin.describeTopics(topics).allTopicNames().get().forEach((name, description) -> description.partitions()
                     .forEach(p -> partitions.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
@@ -122,8 +147,8 @@ class EmbeddedDefaultRestartTest {
         }
     }
 
-    private static Map<TopicPartition, Long> committedOffsets(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    private static Map<TopicPartition, Long> committedOffsets(Map<String, Object> adminConfig) throws Exception {
+        try (Admin admin = Admin.create(adminConfig)) {
             Map<TopicPartition, Long> offsets = new HashMap<>();
             admin.listConsumerGroupOffsets(INTAKE_GROUP).partitionsToOffsetAndMetadata().get()
                     .forEach((partition, offset) -> offsets.put(partition, offset.offset()));

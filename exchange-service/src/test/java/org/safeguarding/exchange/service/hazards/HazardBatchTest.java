@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.service.hazards.internal.CasePerson;
+import org.safeguarding.exchange.service.register.EntryKey;
 import org.safeguarding.exchange.testing.SampleRecords;
 
 class HazardBatchTest {
@@ -24,11 +25,11 @@ class HazardBatchTest {
         HazardNotification raised = SampleRecords.hazardRaised();
         assertThat(batch.known().lastAction("HAZ-0001")).isEmpty();
 
-        batch.accepted("m1", raised, raised.getCaseReference(), raised.getRaisingAgency(), raised.getNotifyAgencies());
+        batch.accepted(new EntryKey(null, "m1"), raised, raised.getCaseReference(), raised.getRaisingAgency(), raised.getNotifyAgencies());
 
         assertThat(batch.known().lastAction("HAZ-0001")).contains(HazardAction.RAISED);
-        assertThat(batch.acceptedHazard("m1")).contains(raised);
-        assertThat(batch.involvements("m1")).containsExactly(new CasePerson(SampleRecords.CASE_REFERENCE, "PERSON-CHILD-7"));
+        assertThat(batch.acceptedHazard(new EntryKey(null, "m1"))).contains(raised);
+        assertThat(batch.involvements(new EntryKey(null, "m1"))).containsExactly(new CasePerson(SampleRecords.CASE_REFERENCE, "PERSON-CHILD-7"));
     }
 
     @Test
@@ -57,7 +58,7 @@ class HazardBatchTest {
         HazardBatch batch = HazardBatch.empty();
         ConsentOutcome outcome = SampleRecords.consentOutcome();
         outcome.setCaseReference("CASE-CHILD");
-        batch.accepted("m1", outcome, "CASE-CHILD", "LA-HULL", List.of("SCH-NEWLAND"));
+        batch.accepted(new EntryKey(null, "m1"), outcome, "CASE-CHILD", "LA-HULL", List.of("SCH-NEWLAND"));
         HazardNotification hazard = SampleRecords.hazardRaised();
         hazard.setCaseReference("CASE-ADULT");
         hazard.setNotifyAgencies(List.of());
@@ -69,11 +70,11 @@ class HazardBatchTest {
     void the_same_message_taken_in_twice_counts_once() {
         HazardBatch batch = HazardBatch.empty();
         HazardNotification raised = SampleRecords.hazardRaised();
-        batch.accepted("m1", raised, raised.getCaseReference(), raised.getRaisingAgency(), List.of());
+        batch.accepted(new EntryKey(null, "m1"), raised, raised.getCaseReference(), raised.getRaisingAgency(), List.of());
         HazardNotification withdrawn = SampleRecords.hazardRaised();
         withdrawn.setAction(HazardAction.WITHDRAWN);
 
-        batch.accepted("m1", withdrawn, withdrawn.getCaseReference(), withdrawn.getRaisingAgency(), List.of());
+        batch.accepted(new EntryKey(null, "m1"), withdrawn, withdrawn.getCaseReference(), withdrawn.getRaisingAgency(), List.of());
 
         assertThat(batch.known().lastAction("HAZ-0001")).contains(HazardAction.RAISED);
     }

@@ -54,23 +54,22 @@ class ExactlyOnceUnderKillTest {
     void aServiceKilledMidStreamAndRestartedRegistersDeliversAndAnswersEveryMessageExactlyOnce() throws Exception {
         TestInfrastructure.Database database = TestInfrastructure.freshDatabase();
         Map<String, String> properties = new HashMap<>(Map.of(
-                "spring.kafka.bootstrap-servers", TestKafka.bootstrapServers(),
                 "spring.datasource.url", database.jdbcUrl(),
                 "spring.datasource.username", database.username(),
                 "spring.datasource.password", database.password(),
                 "exchange.instance-id", "kill-test",
                 "spring.main.banner-mode", "off"));
+        properties.putAll(TestKafka.serviceProperties());
         Path logs = Path.of("target", "kill-test");
         ServiceProcess first = new ServiceProcess(properties, logs.resolve("first-run.log"));
         first.start(Duration.ofSeconds(120));
         ServiceProcess second = null;
         Set<String> ids = new HashSet<>();
-        try (AgencyClient school = new AgencyClient(SampleRecords.SCHOOL, Map.of(
-                "bootstrap.servers", TestKafka.bootstrapServers(), "schema.registry.url", first.registryUrl(),
-                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", TestUsers.userInfo(TestUsers.SCHOOL)));
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                     ProducerConfig.ACKS_CONFIG, "all",
+        try (AgencyClient school = new AgencyClient(SampleRecords.SCHOOL,
+                with(with(with(TestKafka.agencyConfig(SampleRecords.SCHOOL), "schema.registry.url", first.registryUrl()),
+                        "basic.auth.credentials.source", "USER_INFO"), "basic.auth.user.info", TestUsers.userInfo(TestUsers.SCHOOL)));
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(with(with(
+                     TestKafka.agencyConfig(SampleRecords.SCHOOL), ProducerConfig.ACKS_CONFIG, "all"),
                      ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
             List<ProducerRecord<String, byte[]>> stream = messages(school, ids);
             AtomicInteger sent = new AtomicInteger();
@@ -103,8 +102,9 @@ class ExactlyOnceUnderKillTest {
                 assertThat(rs.getLong(2)).as("distinct message ids").isEqualTo(MESSAGES);
                 assertThat(rs.getLong(3)).as("accepted").isEqualTo(MESSAGES);
             }
-            try (AgencyClient reader = new AgencyClient(SampleRecords.SCHOOL, Map.of(
-                    "bootstrap.servers", TestKafka.bootstrapServers(), "schema.registry.url", second.registryUrl()))) {
+            // As the broker's administrator: the school may not read the council's inbox.
+            try (AgencyClient reader = new AgencyClient(SampleRecords.SCHOOL,
+                    with(TestKafka.adminConfig(), "schema.registry.url", second.registryUrl()))) {
                 assertThat(countPerId(reader, "agency." + SampleRecords.COUNCIL + ".inbox", ids))
                         .as("inbox copies per message").allSatisfy((id, copies) -> assertThat(copies).isEqualTo(1)).hasSize(MESSAGES);
                 assertThat(countPerId(reader, reader.receiptsTopic(), ids)).as("receipts per message").allSatisfy((id, copies) -> assertThat(copies).isEqualTo(1)).hasSize(MESSAGES);
@@ -197,5 +197,11 @@ class ExactlyOnceUnderKillTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static Map<String, Object> with(Map<String, Object> config, String key, Object value) {
+        Map<String, Object> more = new HashMap<>(config);
+        more.put(key, value);
+        return more;
     }
 }

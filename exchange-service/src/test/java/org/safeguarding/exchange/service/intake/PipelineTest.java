@@ -75,8 +75,9 @@ class PipelineTest extends ExchangeServiceTest {
     }
 
     private Map<String, Object> entry(String messageId) {
-        return jdbc().queryForMap("select outcome, record_type, case_reference, late_entry, flags::text as flags, violations::text as violations,"
-                + " sequence, encode(entry_hash, 'hex') as entry_hash from register_entry where message_id = ?", messageId);
+        return jdbc().queryForMap("select outcome, record_type, case_reference, 'LATE_ENTRY' = any(flags) as late_entry,"
+                + " flags::text as flags, violations::text as violations, sequence, encode(entry_hash, 'hex') as entry_hash"
+                + " from register_entry where message_id = ?", messageId);
     }
 
     @Test

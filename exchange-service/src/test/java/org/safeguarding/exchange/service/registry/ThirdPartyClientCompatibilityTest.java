@@ -25,7 +25,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,7 +32,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -68,6 +74,8 @@ class ThirdPartyClientCompatibilityTest {
     private static ThirdPartyNodeClient node;
     private static StandaloneRegistry registry;
     private static String bootstrapServers;
+    /** How the Node client signs in: a SCRAM user of its own, allowed the test's topics and groups. */
+    private static Map<String, String> nodeSasl;
 
     private static String skipReason;
 
@@ -83,6 +91,25 @@ class ThirdPartyClientCompatibilityTest {
         TestInfrastructure.Database database = TestInfrastructure.freshDatabase();
         registry = StandaloneRegistry.start(database.jdbcUrl(), database.username(), database.password());
         bootstrapServers = TestKafka.bootstrapServers();
+        String user = "third-party-node";
+        String password = "password-of-" + user;
+        TestKafka.scramConfig(user, password);
+        grant("User:" + user, ResourceType.TOPIC, "third-party.", AclOperation.READ, AclOperation.WRITE);
+        grant("User:" + user, ResourceType.GROUP, "third-party-", AclOperation.READ);
+        nodeSasl = Map.of("mechanism", "scram-sha-512", "username", user, "password", password);
+    }
+
+    private static void grant(String principal, ResourceType type, String prefix, AclOperation... operations) {
+        List<AclBinding> bindings = new ArrayList<>();
+        for (AclOperation operation : operations) {
+            bindings.add(new AclBinding(new ResourcePattern(type, prefix, PatternType.PREFIXED),
+                    new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW)));
+        }
+        try (Admin admin = Admin.create(TestKafka.adminConfig())) {
+            admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot grant " + principal + " its ACLs", e);
+        }
     }
 
     /** Each test is skipped, with the reason, rather than the class silently, so reports count and show it. */
@@ -109,6 +136,7 @@ class ThirdPartyClientCompatibilityTest {
         JsonNode produced = node.run("produce", Map.of(
                 "registryUrl", registry.url(),
                 "brokers", List.of(bootstrapServers.split(",")),
+                "sasl", nodeSasl,
                 "topic", topic,
                 "key", sent.getCaseReference(),
                 "headers", Map.of("exchange-message-id", messageId, "exchange-sender", sent.getRequesterAgency()),
@@ -160,7 +188,7 @@ class ThirdPartyClientCompatibilityTest {
 
         // As a partner's Java producer would be set up: our serializer by class name, configured with Confluent's keys.
         Map<String, Object> producerConfig = new HashMap<>(serializerConfig());
-        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producerConfig.putAll(TestKafka.adminConfig());
         producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ExchangeAvroSerializer.class.getName());
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerConfig)) {
@@ -173,6 +201,7 @@ class ThirdPartyClientCompatibilityTest {
         JsonNode consumed = node.run("consume", Map.of(
                 "registryUrl", registry.url(),
                 "brokers", List.of(bootstrapServers.split(",")),
+                "sasl", nodeSasl,
                 "topic", topic,
                 "groupId", "third-party-" + UUID.randomUUID()));
 
@@ -312,16 +341,16 @@ class ThirdPartyClientCompatibilityTest {
     }
 
     private static void createTopic(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(TestKafka.adminConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
     }
 
     private static ConsumerRecord<String, byte[]> consumeOne(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "third-party-check-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> config = new HashMap<>(TestKafka.adminConfig());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "third-party-check-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {

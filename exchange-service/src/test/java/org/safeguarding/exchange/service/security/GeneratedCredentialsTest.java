@@ -43,6 +43,8 @@ class GeneratedCredentialsTest {
         assertThat(encoder.matches(passwords.getProperty("la-hull"), agencyUser.getPassword())).isTrue();
         assertThat(agencyUser.getPassword()).as("only the hash is held").isNotEqualTo(passwords.getProperty("la-hull"));
         assertThat(((ExchangeUser) agencyUser).agency()).isEqualTo("LA-HULL");
+        assertThat(accounts.generatedAgencyPasswords()).as("the agencies' passwords, for their Kafka users")
+                .containsExactly(java.util.Map.entry("LA-HULL", passwords.getProperty("la-hull")));
     }
 
     @Test
@@ -68,6 +70,7 @@ class GeneratedCredentialsTest {
                 List.of("AUDITOR"), null)), encoder);
 
         assertThat(accounts.generatedCredentialsFile()).isEmpty();
+        assertThat(accounts.generatedAgencyPasswords()).as("only hashes are known").isEmpty();
         assertThat(dataDir).isEmptyDirectory();
     }
 

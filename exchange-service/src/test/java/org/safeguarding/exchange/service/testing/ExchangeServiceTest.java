@@ -35,7 +35,8 @@ public abstract class ExchangeServiceTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.freshDatabase().registerIn(registry);
-        registry.add("spring.kafka.bootstrap-servers", TestKafka::bootstrapServers);
+        // The broker, the service's own Kafka user, and the administrator's settings with which it applies the ACLs.
+        TestKafka.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
         TestUsers.springProperties().forEach((key, value) -> registry.add(key, () -> value));
         // Files the service keeps (the generated checkpoint key) stay under target/.
         registry.add("exchange.embedded.data-dir", () -> "target/test-data");

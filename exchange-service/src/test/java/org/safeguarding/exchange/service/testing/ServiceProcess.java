@@ -22,13 +22,25 @@ public final class ServiceProcess {
 
     private final Map<String, String> properties;
     private final Path logFile;
+    private final boolean testUsers;
     private final int port;
     private Process process;
 
+    /** The service with these properties and {@link TestUsers} (give it {@link TestKafka#serviceProperties()}). */
     public ServiceProcess(Map<String, String> properties, Path logFile) {
+        this(properties, logFile, true);
+    }
+
+    private ServiceProcess(Map<String, String> properties, Path logFile, boolean testUsers) {
         this.properties = properties;
         this.logFile = logFile;
+        this.testUsers = testUsers;
         this.port = freePort();
+    }
+
+    /** The service as {@code ./exchange run} starts it: generated users, so generated agency credentials too. */
+    public static ServiceProcess embeddedDefault(Map<String, String> properties, Path logFile) {
+        return new ServiceProcess(properties, logFile, false);
     }
 
     public String httpUrl() {
@@ -49,7 +61,9 @@ public final class ServiceProcess {
                 ExchangeApplication.class.getName(),
                 "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        TestUsers.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
+        if (testUsers) {
+            TestUsers.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
+        }
         Files.createDirectories(logFile.getParent());
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile())).start();

@@ -11,8 +11,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.safeguarding.exchange.agency.AgencyClient;
 
 /**
- * A partner agency as the tests drive it: the agency-side client, pointed at the service under test, logging in to the
- * registry as the agency's {@link TestUsers} user where there is one.
+ * A partner agency as the tests drive it: the agency-side client, pointed at the service under test, signed in as the
+ * agency's own Kafka user ({@link TestKafka#agencyConfig}) and logging in to the registry as the agency's
+ * {@link TestUsers} user where there is one.
  */
 public final class TestAgency implements AutoCloseable {
 
@@ -20,19 +21,29 @@ public final class TestAgency implements AutoCloseable {
 
     private final AgencyClient client;
 
+    /** The agency on the shared test broker ({@code bootstrapServers} is {@link TestKafka}'s). */
     public TestAgency(String code, String bootstrapServers, String registryUrl) {
-        this(code, bootstrapServers, registryUrl, TestUsers.ofAgency(code).map(TestUsers::userInfo).orElse(null));
+        this(code, withRegistry(TestKafka.agencyConfig(code), bootstrapServers, registryUrl,
+                TestUsers.ofAgency(code).map(TestUsers::userInfo).orElse(null)));
     }
 
-    /** With the registry credentials ({@code user:password}) to send, or none when null. */
-    public TestAgency(String code, String bootstrapServers, String registryUrl, String registryUserInfo) {
-        Map<String, Object> config = new HashMap<>(Map.of("bootstrap.servers", bootstrapServers, "schema.registry.url", registryUrl,
-                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024));
+    /** The agency with these client settings, e.g. those of its settings file. */
+    public TestAgency(String code, Map<String, ?> settings) {
+        Map<String, Object> config = new HashMap<>(settings);
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
+        client = new AgencyClient(code, config);
+    }
+
+    private static Map<String, Object> withRegistry(Map<String, Object> kafka, String bootstrapServers, String registryUrl,
+            String registryUserInfo) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("schema.registry.url", registryUrl);
         if (registryUserInfo != null) {
             config.put("basic.auth.credentials.source", "USER_INFO");
             config.put("basic.auth.user.info", registryUserInfo);
         }
-        client = new AgencyClient(code, config);
+        return config;
     }
 
     public String code() {
@@ -68,10 +79,20 @@ public final class TestAgency implements AutoCloseable {
         return client.readFromStart(topic, done, timeout);
     }
 
+    /** Reads any topic of the shared test broker, as its administrator. */
     public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic,
             Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
-        try (AgencyClient reader = new AgencyClient("EXCHANGE-TEST-READER", Map.of("bootstrap.servers", bootstrapServers,
-                "schema.registry.url", "mock://unused"))) {
+        Map<String, Object> admin = new HashMap<>(TestKafka.adminConfig());
+        admin.put("bootstrap.servers", bootstrapServers);
+        return read(admin, topic, done, timeout);
+    }
+
+    /** Reads a topic as the client these settings sign in as (an administrator, to read any topic). */
+    public static List<ConsumerRecord<String, byte[]>> read(Map<String, Object> clientConfig, String topic,
+            Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put("schema.registry.url", "mock://unused");
+        try (AgencyClient reader = new AgencyClient("EXCHANGE-TEST-READER", config)) {
             return reader.readFromStart(topic, done, timeout);
         }
     }

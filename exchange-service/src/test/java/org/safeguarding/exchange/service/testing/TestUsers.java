@@ -9,7 +9,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The users every whole-service test configures ({@code exchange.security.users}), one per role and three agencies.
- * Hashed at bcrypt's lowest cost so that tests do not spend their time hashing.
+ * Hashed at bcrypt's lowest cost so that tests do not spend their time hashing. The agencies' Kafka users on the test
+ * broker take their passwords from {@link #password} too ({@link TestKafka#agencyConfig}).
  */
 public final class TestUsers {
 

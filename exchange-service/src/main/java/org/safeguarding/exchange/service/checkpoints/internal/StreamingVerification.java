@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.safeguarding.exchange.service.checkpoints.VerificationReport;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
 import org.safeguarding.exchange.service.integrity.InvalidCheckpointException;
@@ -14,14 +15,17 @@ import org.safeguarding.exchange.service.register.RegisterEntry;
 
 /**
  * Checks a register, fed one entry at a time in leaf order, against its signed checkpoints: each entry's chain link
- * and hash ({@link Chain#verifyNext}), its leaf hash, the tree root at every checkpoint's size and every checkpoint's
- * signature. Remembers the first problem and where it is. Knows nothing of where the entries come from, so the
- * service (from the database) and the offline verifier (from an export) run the same checks.
+ * and hash ({@link Chain#verifyNext}), that the schema its message names is still the one it recorded (so that the
+ * message read back from its bytes is the one hashed), its leaf hash, the tree root at every checkpoint's size and
+ * every checkpoint's signature. Remembers the first problem and where it is. Knows nothing of where the entries come
+ * from, so the service (from the database) and the offline verifier (from an export) run the same checks.
  */
 public final class StreamingVerification {
 
     private final CheckpointVerifier verifier;
     private final List<SignedCheckpoint> checkpoints;
+    private final IntFunction<byte[]> schemaHashes;
+    private final String schemaSource;
     private final Map<String, Chain> chains = new HashMap<>();
     private final MerkleFrontier frontier = new MerkleFrontier();
     private int nextCheckpoint;
@@ -33,10 +37,18 @@ public final class StreamingVerification {
     private Long badSequence;
     private Long badLeaf;
 
-    /** @param checkpoints the signed checkpoints to check, smallest tree first */
-    public StreamingVerification(CheckpointVerifier verifier, List<SignedCheckpoint> checkpoints) {
+    /**
+     * @param checkpoints  the signed checkpoints to check, smallest tree first
+     * @param schemaHashes the SHA-256 of the text of each schema id as {@code schemaSource} gives it, null for an id it
+     *                     does not hold
+     * @param schemaSource where the schemas come from, as the report names it ("the registry", "the export")
+     */
+    public StreamingVerification(CheckpointVerifier verifier, List<SignedCheckpoint> checkpoints, IntFunction<byte[]> schemaHashes,
+            String schemaSource) {
         this.verifier = verifier;
         this.checkpoints = List.copyOf(checkpoints);
+        this.schemaHashes = schemaHashes;
+        this.schemaSource = schemaSource;
     }
 
     /**
@@ -92,7 +104,30 @@ public final class StreamingVerification {
         String chainProblem = chains.computeIfAbsent(entry.chainId(), Chain::empty).verifyNext(hashed.recomputed());
         if (chainProblem != null) {
             fail(chainProblem, entry.sequence(), leafIndex);
+        } else if (entry.schemaSha256() != null) {
+            String schemaProblem = schemaProblem(entry);
+            if (schemaProblem != null) {
+                fail(schemaProblem, entry.sequence(), leafIndex);
+            }
         }
+    }
+
+    /** Why the schema the entry's message names is not the one the entry recorded, or null when it is. */
+    private String schemaProblem(RegisterEntry entry) {
+        Integer schemaId = entry.message().schemaId();
+        if (schemaId == null) {
+            return "entry " + entry.sequence() + " recorded a schema hash but names no schema";
+        }
+        byte[] now = schemaHashes.apply(schemaId);
+        if (now == null) {
+            return "entry " + entry.sequence() + ": its message names schema " + schemaId + ", which " + schemaSource
+                    + " does not hold, so the message cannot be read back";
+        }
+        if (!Arrays.equals(now, entry.schemaSha256())) {
+            return "entry " + entry.sequence() + ": schema " + schemaId + " in " + schemaSource
+                    + " is not the schema the entry recorded, so its message would be read back wrongly";
+        }
+        return null;
     }
 
     /** Checks each checkpoint whose size the tree has reached; those beyond the leaves present report the loss. */

@@ -38,7 +38,7 @@ public class BatchRecorder {
         List<Recorded> recorded = register.record(batch.entries());
         consent.recordNew(recorded, batch.consent());
         hazards.recordNew(recorded, batch.hazards());
-        deadlineFacts.recordNew(recorded);
+        deadlineFacts.recordNew(recorded, batch.messages());
         return recorded;
     }
 }

@@ -26,6 +26,7 @@ import org.safeguarding.exchange.service.policy.RecordingPolicy;
 import org.safeguarding.exchange.service.policy.RegisterHistory;
 import org.safeguarding.exchange.service.register.EntryEncoding;
 import org.safeguarding.exchange.service.register.EntryFacts;
+import org.safeguarding.exchange.service.register.EntryKey;
 import org.safeguarding.exchange.service.register.EntryOutcome;
 import org.safeguarding.exchange.service.register.EntryViolation;
 import org.safeguarding.exchange.service.register.NewEntry;
@@ -83,10 +84,15 @@ public class MessageIntake {
         HazardBatch hazardBatch = hazards.lookUp(decoded);
         RegisterHistory history = new RegisterHistory(consentBatch.known(), hazardBatch.known());
         List<NewEntry> entries = new ArrayList<>(records.size());
+        Map<EntryKey, SpecificRecord> messages = new HashMap<>();
         for (Admitted a : admitted) {
-            entries.add(judgeAgainstHistory(a, history, consentBatch, hazardBatch));
+            NewEntry entry = judgeAgainstHistory(a, history, consentBatch, hazardBatch);
+            entries.add(entry);
+            if (a.record() != null) {
+                messages.putIfAbsent(entry.key(), a.record());
+            }
         }
-        return new AdmittedBatch(addressConsentOutcomes(entries), consentBatch, hazardBatch);
+        return new AdmittedBatch(addressConsentOutcomes(entries), consentBatch, hazardBatch, messages);
     }
 
     private NewEntry judgeAgainstHistory(Admitted admitted, RegisterHistory history, ConsentBatch consentBatch,
@@ -103,8 +109,8 @@ public class MessageIntake {
             if (admitted.record() instanceof HazardNotification hazard) {
                 entry = entry.withFacts(entry.facts().withRecipients(hazardBatch.hazardRecipients(hazard)));
             }
-            consentBatch.accepted(entry.messageId(), admitted.record());
-            hazardBatch.accepted(entry.messageId(), admitted.record(), entry.facts().caseReference(), entry.facts().sendingAgency(),
+            consentBatch.accepted(entry.key(), admitted.record());
+            hazardBatch.accepted(entry.key(), admitted.record(), entry.facts().caseReference(), entry.facts().sendingAgency(),
                     entry.facts().recipientAgencies());
         }
         return entry;
@@ -155,24 +161,23 @@ public class MessageIntake {
 
         if (bytes.length > maxMessageBytes) {
             return Admitted.unjudged(new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.REJECTED, null, null, sha256,
-                    bytes.length, null, EntryFacts.NONE, Set.of(), List.of(new EntryViolation("message", RULE_SIZE,
+                    bytes.length, EntryFacts.NONE, Set.of(), List.of(new EntryViolation("message", RULE_SIZE,
                     "The message is " + bytes.length + " bytes; the exchange accepts at most " + maxMessageBytes
-                            + ". Send large documents by another secure route and refer to them."))));
+                            + ". Send large documents by another secure route and refer to them.")), null, null));
         }
         Decoded decoded = decoder.decode(record.topic(), bytes);
         if (!decoded.isOk()) {
             return Admitted.unjudged(new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.UNDECODABLE, decoded.schemaId(),
-                    bytes, sha256, bytes.length, null, EntryFacts.NONE, Set.of(),
-                    List.of(new EntryViolation("message", RULE_WIRE_FORMAT, decoded.failure()))));
+                    bytes, sha256, bytes.length, EntryFacts.NONE, Set.of(),
+                    List.of(new EntryViolation("message", RULE_WIRE_FORMAT, decoded.failure())), null, null));
         }
         EntryFacts facts = MessageFacts.of(decoded.record());
-        String json = ReadableJson.of(decoded.record());
         IntakeTopic topic = IntakeTopic.of(record.topic()).orElseThrow();
         if (!topic.recordType().isInstance(decoded.record())) {
             return Admitted.unjudged(new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.REJECTED, decoded.schemaId(),
-                    bytes, sha256, bytes.length, json, facts, Set.of(), List.of(new EntryViolation("message", RULE_RECORD_TYPE,
+                    bytes, sha256, bytes.length, facts, Set.of(), List.of(new EntryViolation("message", RULE_RECORD_TYPE,
                     "Topic " + record.topic() + " carries " + topic.recordType().getSimpleName() + " records, not "
-                            + decoded.record().getSchema().getName() + "."))));
+                            + decoded.record().getSchema().getName() + ".")), null, null));
         }
         PolicyVerdict verdict = policy.check(decoded.record(), new Envelope(messageIdHeader, sender, record.topic(), receivedAt));
         Set<String> flags = verdict.flags().isEmpty() ? Set.of()
@@ -180,7 +185,7 @@ public class MessageIntake {
         List<EntryViolation> violations = violationsOf(verdict);
         EntryOutcome outcome = verdict.accepted() ? EntryOutcome.ACCEPTED : EntryOutcome.REJECTED;
         return new Admitted(new NewEntry(messageId, source, receivedAt, sender, outcome, decoded.schemaId(), bytes, sha256,
-                bytes.length, json, facts, flags, violations), decoded.record());
+                bytes.length, facts, flags, violations, null, null), decoded.record());
     }
 
     private static List<EntryViolation> violationsOf(PolicyVerdict verdict) {

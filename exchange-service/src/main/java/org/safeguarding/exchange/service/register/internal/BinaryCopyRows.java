@@ -44,6 +44,12 @@ public final class BinaryCopyRows {
         return this;
     }
 
+    public BinaryCopyRows int16(int value) {
+        out.int32(2);
+        out.int16(value);
+        return this;
+    }
+
     public BinaryCopyRows int32(Integer value) {
         if (value == null) {
             return nullValue();

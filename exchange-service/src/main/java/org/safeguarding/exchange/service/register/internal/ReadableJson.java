@@ -1,8 +1,7 @@
-package org.safeguarding.exchange.service.intake.internal;
+package org.safeguarding.exchange.service.register.internal;
 
 import java.nio.ByteBuffer;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -10,9 +9,10 @@ import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * The readable form of a decoded message for the register's JSON column: plain JSON as a person would write it
- * (unions unwrapped, enums as names, timestamps as ISO-8601 text), unlike Avro's own JSON encoding. Written by
- * hand over a StringBuilder because it runs once per message on the hot path.
+ * The readable form of a decoded message, which readers of the register are served: plain JSON as a person would write
+ * it (unions unwrapped, enums as names, timestamps and dates as ISO-8601 text), unlike Avro's own JSON encoding.
+ * Derived from the exact bytes whenever an entry is read, so written by hand over a StringBuilder: an export runs it
+ * once per entry.
  */
 public final class ReadableJson {
 
@@ -41,7 +41,7 @@ public final class ReadableJson {
                 value(out, r.get(field.pos()));
             }
             out.append('}');
-        } else if (v instanceof CharSequence || v instanceof Instant || v instanceof LocalDate
+        } else if (v instanceof CharSequence || v instanceof TemporalAccessor
                 || (v instanceof GenericContainer && !(v instanceof IndexedRecord) && !(v instanceof Collection<?>))
                 || v instanceof Enum<?>) {
             string(out, v.toString());
@@ -103,7 +103,8 @@ public final class ReadableJson {
             case '\n' -> out.append("\\n");
             case '\r' -> out.append("\\r");
             case '\t' -> out.append("\\t");
-            // PostgreSQL's jsonb refuses \u0000; every other control character is escaped as JSON requires.
+            // Shown as U+FFFD, as it always was (this form was once kept as jsonb, which refuses \u0000); every other
+            // control character is escaped as JSON requires.
             case 0 -> out.append("\\ufffd");
             default -> out.append(String.format("\\u%04x", (int) c));
         }

@@ -1,4 +1,4 @@
-package org.safeguarding.exchange.service.intake;
+package org.safeguarding.exchange.service.register.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.junit.jupiter.api.Test;
-import org.safeguarding.exchange.service.intake.internal.ReadableJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
