@@ -65,7 +65,7 @@ public final class RegisterRowSize {
             List<SpecificRecord> records = new ArrayList<>();
             try (AgencyClient encoder = new AgencyClient("LA-HULL", Map.of("bootstrap.servers", "localhost:1",
                     "schema.registry.url", InMemorySchemaRegistry.MOCK_URL_PREFIX + "register-row-size"))) {
-                messages = LoadMessages.prepare(encoder, count, Math.max(1, count / 4), 2026);
+                messages = LoadMessages.prepare(encoder, count, Math.max(1, count / 4), 2026, Map.of());
                 for (Message m : messages) {
                     records.add((SpecificRecord) encoder.decode(m.topic(), m.value()));
                 }

@@ -16,14 +16,15 @@ import org.safeguarding.exchange.service.directory.Agency;
 import org.safeguarding.exchange.service.directory.AgencyDirectory;
 import org.safeguarding.exchange.service.registry.RegistryProperties;
 import org.safeguarding.exchange.service.security.UserAccounts;
+import org.safeguarding.exchange.service.signatures.AgencyKeys;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
  * Each agency's client settings, {@code <data-dir>/agencies/<CODE>.properties}, written when the service created the
- * agencies' Kafka users itself (the embedded default): the broker, the agency's SCRAM credentials, and the schema
- * registry with the same user for HTTP Basic. Written once the web server's port is known, since the registry's URL
+ * agencies' Kafka users itself (the embedded default): the broker, the agency's SCRAM credentials, the schema
+ * registry with the same user for HTTP Basic, and the signing key the exchange made for the agency, if it made one. Written once the web server's port is known, since the registry's URL
  * names it, and so before the ready banner, which names the folder.
  */
 public class AgencyClientSettings implements ApplicationListener<WebServerInitializedEvent> {
@@ -31,16 +32,18 @@ public class AgencyClientSettings implements ApplicationListener<WebServerInitia
     private final KafkaAccessSetup setup;
     private final AgencyDirectory directory;
     private final UserAccounts accounts;
+    private final AgencyKeys keys;
     private final Path folder;
     private final RegistryProperties registry;
     private final Environment environment;
     private volatile boolean written;
 
-    public AgencyClientSettings(KafkaAccessSetup setup, AgencyDirectory directory, UserAccounts accounts, Path folder,
+    public AgencyClientSettings(KafkaAccessSetup setup, AgencyDirectory directory, UserAccounts accounts, AgencyKeys keys, Path folder,
             RegistryProperties registry, Environment environment) {
         this.setup = setup;
         this.directory = directory;
         this.accounts = accounts;
+        this.keys = keys;
         this.folder = folder.toAbsolutePath().normalize();
         this.registry = registry;
         this.environment = environment;
@@ -82,8 +85,9 @@ public class AgencyClientSettings implements ApplicationListener<WebServerInitia
         for (Agency agency : directory.all()) {
             String password = passwords.get(agency.code());
             if (password != null) {
-                AgencySettingsFile.write(folder.resolve(agency.code() + ".properties"), agency.code(),
-                        AgencySettingsFile.entries(connection, UserAccounts.agencyUserName(agency.code()), password));
+                Map<String, String> entries = AgencySettingsFile.entries(connection, UserAccounts.agencyUserName(agency.code()), password);
+                entries.putAll(keys.generatedSigningSettings(agency.code()));
+                AgencySettingsFile.write(folder.resolve(agency.code() + ".properties"), agency.code(), entries);
             }
         }
         written = true;

@@ -14,9 +14,11 @@ import org.safeguarding.exchange.service.directory.Agency;
 import org.safeguarding.exchange.service.directory.AgencyDirectory;
 import org.safeguarding.exchange.service.register.Disposition;
 import org.safeguarding.exchange.service.register.EntryOutcome;
+import org.safeguarding.exchange.service.register.EntrySignature;
 import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.Recorded;
 import org.safeguarding.exchange.service.register.RegisterEntry;
+import org.safeguarding.exchange.signing.MessageSignature;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -48,7 +50,7 @@ public class Deliveries {
         RegisterEntry entry = recorded.entry();
         if (recorded.disposition() == Disposition.DUPLICATE) {
             // Contract rule 5: one entry and one delivery; the sender still learns what became of its message.
-            sendReceipt(recorded.message().sender(), recorded.message().messageId(), entry, true);
+            sendReceipt(recorded.message().answerTo(), recorded.message().messageId(), entry, true);
             return;
         }
         NewEntry message = entry.message();
@@ -59,7 +61,7 @@ public class Deliveries {
         } else if (message.outcome() == EntryOutcome.UNDECODABLE) {
             sendToDeadLetter(entry, original);
         }
-        sendReceipt(message.sender(), message.messageId(), entry, false);
+        sendReceipt(message.answerTo(), message.messageId(), entry, false);
     }
 
     private void sendToInbox(Agency agency, RegisterEntry entry) {
@@ -70,6 +72,13 @@ public class Deliveries {
         headers.add(ExchangeHeaders.RECORD_TYPE, ExchangeHeaders.utf8(message.facts().recordType()));
         headers.add(ExchangeHeaders.REGISTER_SEQUENCE, ExchangeHeaders.utf8(entry.sequence()));
         headers.add(ExchangeHeaders.ENTRY_HASH, ExchangeHeaders.utf8(HexFormat.of().formatHex(entry.entryHash())));
+        if (message.signature() != null) {
+            // The sender's own signature, so that the recipient can check for itself who sent these bytes.
+            EntrySignature signature = message.signature();
+            headers.add(MessageSignature.SENT_AT_HEADER, ExchangeHeaders.utf8(signature.signedAt().toEpochMilli()));
+            headers.add(MessageSignature.KEY_ID_HEADER, ExchangeHeaders.utf8(signature.keyId()));
+            headers.add(MessageSignature.SIGNATURE_HEADER, ExchangeHeaders.utf8(MessageSignature.encode(signature.value())));
+        }
         // The exact bytes the sender wrote: the recipient reads what the register's hash covers.
         kafka.send(new ProducerRecord<>(agency.inboxTopic(), null, message.facts().caseReference(), message.payload(), headers));
     }

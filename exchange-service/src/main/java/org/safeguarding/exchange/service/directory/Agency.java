@@ -2,6 +2,7 @@ package org.safeguarding.exchange.service.directory;
 
 import java.time.Instant;
 import java.util.List;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * A partner agency on the exchange.
@@ -11,6 +12,7 @@ import java.util.List;
  */
 public record Agency(String code, String name, AgencyKind kind, List<Key> keys) {
 
+    @ConstructorBinding
     public Agency {
         keys = keys == null ? List.of() : List.copyOf(keys);
     }

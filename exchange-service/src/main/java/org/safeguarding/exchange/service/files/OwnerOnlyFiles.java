@@ -17,6 +17,7 @@ import java.util.Set;
 public final class OwnerOnlyFiles {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
 
     private OwnerOnlyFiles() {
     }
@@ -30,6 +31,14 @@ public final class OwnerOnlyFiles {
                 : Files.createTempFile(folder, file.getFileName().toString(), ".tmp");
         Files.writeString(draft, text, StandardCharsets.UTF_8);
         Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Creates the folder if needed and makes it the owner's alone, for a folder that holds only such files. */
+    public static void ownerOnlyFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        if (posix()) {
+            Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
+        }
     }
 
     /** Takes away what others were given (a file copied or restored with wider permissions). */

@@ -41,6 +41,14 @@ public record NewEntry(
         violations = List.copyOf(violations);
     }
 
+    /**
+     * The agency the receipt answers: the proven sender; else the sender the message claims, who learns that a message
+     * under its name was refused.
+     */
+    public String answerTo() {
+        return provenSender != null ? provenSender : sender;
+    }
+
     /** The register's key for this message: one entry per key. */
     public EntryKey key() {
         return new EntryKey(provenSender, messageId);

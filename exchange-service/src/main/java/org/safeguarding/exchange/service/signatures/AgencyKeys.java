@@ -58,6 +58,14 @@ public class AgencyKeys {
         return List.copyOf(byId.values());
     }
 
+    /**
+     * The client settings ({@code exchange.signing.key.id}, {@code exchange.signing.private.key}) of the key the
+     * exchange made for an agency; empty when it made none.
+     */
+    public Map<String, String> generatedSigningSettings(String agency) {
+        return generatedFolder == null ? Map.of() : GeneratedSigningKeys.clientSettings(agency, generatedFolder);
+    }
+
     /** Where the keys the exchange made for agencies are, when it made any. */
     public Optional<Path> generatedFolder() {
         return Optional.ofNullable(generatedFolder);

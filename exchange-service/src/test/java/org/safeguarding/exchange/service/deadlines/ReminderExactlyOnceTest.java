@@ -30,6 +30,7 @@ import org.safeguarding.exchange.service.ExchangeApplication;
 import org.safeguarding.exchange.service.delivery.InboxPosition;
 import org.safeguarding.exchange.service.delivery.ReminderDeliveries;
 import org.safeguarding.exchange.service.testing.TestAgency;
+import org.safeguarding.exchange.service.testing.TestKeys;
 import org.safeguarding.exchange.service.testing.TestInfrastructure;
 import org.safeguarding.exchange.service.testing.TestKafka;
 import org.safeguarding.exchange.service.testing.TestUsers;
@@ -67,6 +68,7 @@ class ReminderExactlyOnceTest {
         for (String instance : List.of("a", "b")) {
             List<String> arguments = new ArrayList<>(List.of("--server.port=0",
                     "--exchange.instance-id=reminders-" + instance + "-" + run,
+                    "--exchange.embedded.data-dir=" + TestKeys.DATA_DIR,
                     "--exchange.reminders.interval=PT0.2S",
                     "--spring.kafka.listener.concurrency=1",
                     "--spring.datasource.url=" + database.jdbcUrl(),

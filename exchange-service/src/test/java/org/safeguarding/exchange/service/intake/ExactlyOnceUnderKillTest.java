@@ -37,6 +37,8 @@ import org.safeguarding.exchange.service.testing.ServiceProcess;
 import org.safeguarding.exchange.service.testing.TestUsers;
 import org.safeguarding.exchange.service.testing.TestInfrastructure;
 import org.safeguarding.exchange.service.testing.TestKafka;
+import org.safeguarding.exchange.service.testing.TestKeys;
+import org.safeguarding.exchange.signing.SigningKey;
 import org.safeguarding.exchange.testing.SampleRecords;
 
 /**
@@ -58,6 +60,7 @@ class ExactlyOnceUnderKillTest {
                 "spring.datasource.username", database.username(),
                 "spring.datasource.password", database.password(),
                 "exchange.instance-id", "kill-test",
+                "exchange.embedded.data-dir", TestKeys.DATA_DIR.toString(),
                 "spring.main.banner-mode", "off"));
         properties.putAll(TestKafka.serviceProperties());
         Path logs = Path.of("target", "kill-test");
@@ -125,6 +128,7 @@ class ExactlyOnceUnderKillTest {
     private static List<ProducerRecord<String, byte[]>> messages(AgencyClient school, Set<String> ids) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(MESSAGES);
+        SigningKey key = TestKeys.signingKey(SampleRecords.SCHOOL);
         for (int i = 0; i < MESSAGES; i++) {
             ShareRequest request = SampleRecords.shareRequest();
             String caseReference = "CASE-KILL-" + (i % 400);
@@ -137,7 +141,7 @@ class ExactlyOnceUnderKillTest {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, caseReference, school.encode(TOPIC, request));
             record.headers().add(AgencyClient.MESSAGE_ID, messageId.getBytes(StandardCharsets.UTF_8));
             record.headers().add(AgencyClient.SENDER, SampleRecords.SCHOOL.getBytes(StandardCharsets.UTF_8));
-            records.add(record);
+            records.add(TestKeys.sign(record, key, messageId, SampleRecords.SCHOOL, now.toEpochMilli()));
         }
         return records;
     }

@@ -39,7 +39,7 @@ public abstract class ExchangeServiceTest {
         TestKafka.serviceProperties().forEach((key, value) -> registry.add(key, () -> value));
         TestUsers.springProperties().forEach((key, value) -> registry.add(key, () -> value));
         // Files the service keeps (the generated checkpoint key) stay under target/.
-        registry.add("exchange.embedded.data-dir", () -> "target/test-data");
+        registry.add("exchange.embedded.data-dir", TestKeys.DATA_DIR::toString);
     }
 
     protected String bootstrapServers() {

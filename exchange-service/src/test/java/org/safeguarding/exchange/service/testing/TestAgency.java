@@ -13,7 +13,8 @@ import org.safeguarding.exchange.agency.AgencyClient;
 /**
  * A partner agency as the tests drive it: the agency-side client, pointed at the service under test, signed in as the
  * agency's own Kafka user ({@link TestKafka#agencyConfig}) and logging in to the registry as the agency's
- * {@link TestUsers} user where there is one.
+ * {@link TestUsers} user where there is one, and signing with the key the service under test made for it
+ * ({@link TestKeys}).
  */
 public final class TestAgency implements AutoCloseable {
 
@@ -23,7 +24,7 @@ public final class TestAgency implements AutoCloseable {
 
     /** The agency on the shared test broker ({@code bootstrapServers} is {@link TestKafka}'s). */
     public TestAgency(String code, String bootstrapServers, String registryUrl) {
-        this(code, withRegistry(TestKafka.agencyConfig(code), bootstrapServers, registryUrl,
+        this(code, withRegistry(code, TestKafka.agencyConfig(code), bootstrapServers, registryUrl,
                 TestUsers.ofAgency(code).map(TestUsers::userInfo).orElse(null)));
     }
 
@@ -34,9 +35,10 @@ public final class TestAgency implements AutoCloseable {
         client = new AgencyClient(code, config);
     }
 
-    private static Map<String, Object> withRegistry(Map<String, Object> kafka, String bootstrapServers, String registryUrl,
+    private static Map<String, Object> withRegistry(String code, Map<String, Object> kafka, String bootstrapServers, String registryUrl,
             String registryUserInfo) {
         Map<String, Object> config = new HashMap<>(kafka);
+        config.putAll(TestKeys.signingSettings(code));
         config.put("bootstrap.servers", bootstrapServers);
         config.put("schema.registry.url", registryUrl);
         if (registryUserInfo != null) {
@@ -68,6 +70,11 @@ public final class TestAgency implements AutoCloseable {
 
     public void sendRaw(String topic, String key, byte[] value, String messageId, String sender) {
         client.sendBytes(topic, key, value, messageId, sender);
+    }
+
+    /** Sends a record exactly as given, headers and all (no signature added). */
+    public void sendRecord(org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record) {
+        client.sendRecord(record);
     }
 
     public Object decode(String topic, byte[] bytes) {

@@ -5,6 +5,7 @@ import org.safeguarding.exchange.service.access.AgencyClientSettings;
 import org.safeguarding.exchange.service.directory.AgencyDirectory;
 import org.safeguarding.exchange.service.registry.RegistryProperties;
 import org.safeguarding.exchange.service.security.UserAccounts;
+import org.safeguarding.exchange.service.signatures.AgencyKeys;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,7 @@ public class AccessConfiguration {
 
     @Bean
     public AgencyClientSettings agencyClientSettings(KafkaAccessSetup setup, AgencyDirectory directory, UserAccounts accounts,
-            ExchangeProperties exchange, RegistryProperties registry, Environment environment) {
-        return new AgencyClientSettings(setup, directory, accounts, exchange.dataDir().resolve("agencies"), registry, environment);
+            AgencyKeys keys, ExchangeProperties exchange, RegistryProperties registry, Environment environment) {
+        return new AgencyClientSettings(setup, directory, accounts, keys, exchange.dataDir().resolve("agencies"), registry, environment);
     }
 }

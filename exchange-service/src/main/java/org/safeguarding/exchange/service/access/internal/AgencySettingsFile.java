@@ -2,27 +2,18 @@ package org.safeguarding.exchange.service.access.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import org.safeguarding.exchange.service.files.OwnerOnlyFiles;
 
 /**
  * One agency's client settings file, {@code <data-dir>/agencies/<CODE>.properties}: every entry an agency's Kafka
  * producer, consumer and schema-registry serde need, under Kafka's and Confluent's own keys, so that the file can be
  * handed to {@code AgencyClient.fromSettingsFile} or to any Kafka tool ({@code --command-config}). Readable by its owner
- * only: it holds the agency's password.
+ * only: it holds the agency's password and signing key.
  */
 public final class AgencySettingsFile {
-
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
 
     private AgencySettingsFile() {
     }
@@ -44,28 +35,16 @@ public final class AgencySettingsFile {
     /** Writes the entries to a new owner-only file and moves it into place, so that nobody else ever reads them. */
     public static void write(Path file, String agencyCode, Map<String, String> entries) {
         try {
-            Path folder = file.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            if (posix()) {
-                Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
-            }
-            Path draft = posix()
-                    ? Files.createTempFile(folder, agencyCode, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                    : Files.createTempFile(folder, agencyCode, ".tmp");
+            OwnerOnlyFiles.ownerOnlyFolder(file.toAbsolutePath().getParent());
             StringBuilder text = new StringBuilder()
                     .append("# Kafka and schema registry client settings of agency ").append(agencyCode)
                     .append(" on the exchange, written at every start.\n")
-                    .append("# Secret: it holds the agency's password. Any Kafka client takes it as it is.\n");
+                    .append("# Secret: it holds the agency's password and signing key. Any Kafka client takes it as it is.\n");
             entries.forEach((key, value) -> text.append(key).append('=').append(value.replace("\\", "\\\\")).append('\n'));
-            Files.writeString(draft, text, StandardCharsets.UTF_8);
-            Files.move(draft, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OwnerOnlyFiles.write(file, text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the client settings of agency " + agencyCode + " to " + file, e);
         }
-    }
-
-    private static boolean posix() {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     /** Where an agency connects: the same broker and protocol as the service, and the registry it serves. */

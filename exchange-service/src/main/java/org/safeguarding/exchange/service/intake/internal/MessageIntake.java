@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +29,13 @@ import org.safeguarding.exchange.service.register.EntryEncoding;
 import org.safeguarding.exchange.service.register.EntryFacts;
 import org.safeguarding.exchange.service.register.EntryKey;
 import org.safeguarding.exchange.service.register.EntryOutcome;
+import org.safeguarding.exchange.service.register.EntrySignature;
 import org.safeguarding.exchange.service.register.EntryViolation;
 import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.SharingRegister;
 import org.safeguarding.exchange.service.register.SourceCoordinates;
+import org.safeguarding.exchange.service.signatures.SenderProof;
+import org.safeguarding.exchange.service.signatures.SignedHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,16 +56,18 @@ public class MessageIntake {
     private final RecordingPolicy policy;
     private final ConsentHistory consent;
     private final Hazards hazards;
+    private final SenderProof senderProof;
     private final Clock clock;
     private final int maxMessageBytes;
 
     public MessageIntake(MessageDecoder decoder, SharingRegister register, RecordingPolicy policy, ConsentHistory consent, Hazards hazards,
-            Clock clock, IntakeProperties properties) {
+            SenderProof senderProof, Clock clock, IntakeProperties properties) {
         this.decoder = decoder;
         this.register = register;
         this.policy = policy;
         this.consent = consent;
         this.hazards = hazards;
+        this.senderProof = senderProof;
         this.clock = clock;
         this.maxMessageBytes = properties.maxMessageBytes();
     }
@@ -158,34 +164,61 @@ public class MessageIntake {
         String messageId = messageIdHeader != null ? messageIdHeader : "urn:exchange:no-message-id:" + source.chainId() + "/" + source.offset();
         byte[] bytes = record.value() == null ? new byte[0] : record.value();
         byte[] sha256 = EntryEncoding.sha256(bytes);
+        // Who sent it comes first: every entry, even of bytes that are no message, names its proven sender or none.
+        SenderProof.Proof proof = senderProof.check(SignedHeaders.of(record.headers()), sha256, receivedAt);
+        Unjudged unjudged = (outcome, schemaId, payload, facts, violation) -> Admitted.unjudged(new NewEntry(messageId, source, receivedAt,
+                sender, outcome, schemaId, payload, sha256, bytes.length, facts, Set.of(), withProof(proof, List.of(violation)),
+                proof.provenSender(), signatureOf(proof)));
 
         if (bytes.length > maxMessageBytes) {
-            return Admitted.unjudged(new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.REJECTED, null, null, sha256,
-                    bytes.length, EntryFacts.NONE, Set.of(), List.of(new EntryViolation("message", RULE_SIZE,
+            return unjudged.entry(EntryOutcome.REJECTED, null, null, EntryFacts.NONE, new EntryViolation("message", RULE_SIZE,
                     "The message is " + bytes.length + " bytes; the exchange accepts at most " + maxMessageBytes
-                            + ". Send large documents by another secure route and refer to them.")), null, null));
+                            + ". Send large documents by another secure route and refer to them."));
         }
         Decoded decoded = decoder.decode(record.topic(), bytes);
         if (!decoded.isOk()) {
-            return Admitted.unjudged(new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.UNDECODABLE, decoded.schemaId(),
-                    bytes, sha256, bytes.length, EntryFacts.NONE, Set.of(),
-                    List.of(new EntryViolation("message", RULE_WIRE_FORMAT, decoded.failure())), null, null));
+            return unjudged.entry(EntryOutcome.UNDECODABLE, decoded.schemaId(), bytes, EntryFacts.NONE,
+                    new EntryViolation("message", RULE_WIRE_FORMAT, decoded.failure()));
         }
         EntryFacts facts = MessageFacts.of(decoded.record());
         IntakeTopic topic = IntakeTopic.of(record.topic()).orElseThrow();
         if (!topic.recordType().isInstance(decoded.record())) {
-            return Admitted.unjudged(new NewEntry(messageId, source, receivedAt, sender, EntryOutcome.REJECTED, decoded.schemaId(),
-                    bytes, sha256, bytes.length, facts, Set.of(), List.of(new EntryViolation("message", RULE_RECORD_TYPE,
+            return unjudged.entry(EntryOutcome.REJECTED, decoded.schemaId(), bytes, facts, new EntryViolation("message", RULE_RECORD_TYPE,
                     "Topic " + record.topic() + " carries " + topic.recordType().getSimpleName() + " records, not "
-                            + decoded.record().getSchema().getName() + ".")), null, null));
+                            + decoded.record().getSchema().getName() + "."));
         }
         PolicyVerdict verdict = policy.check(decoded.record(), new Envelope(messageIdHeader, sender, record.topic(), receivedAt));
-        Set<String> flags = verdict.flags().isEmpty() ? Set.of()
+        Set<String> flags = verdict.flags().isEmpty() ? new HashSet<>()
                 : EnumSet.copyOf(verdict.flags()).stream().map(EntryFlag::name).collect(Collectors.toSet());
-        List<EntryViolation> violations = violationsOf(verdict);
-        EntryOutcome outcome = verdict.accepted() ? EntryOutcome.ACCEPTED : EntryOutcome.REJECTED;
+        if (proof.senderNotProven()) {
+            flags.add(EntryFlag.SENDER_NOT_PROVEN.name());
+        }
+        List<EntryViolation> violations = withProof(proof, violationsOf(verdict));
+        EntryOutcome outcome = violations.isEmpty() ? EntryOutcome.ACCEPTED : EntryOutcome.REJECTED;
         return new Admitted(new NewEntry(messageId, source, receivedAt, sender, outcome, decoded.schemaId(), bytes, sha256,
-                bytes.length, facts, flags, violations, null, null), decoded.record());
+                bytes.length, facts, flags, violations, proof.provenSender(), signatureOf(proof)), decoded.record());
+    }
+
+    /** The sender proof's violations, first, with the others: contract rule 1, every violation is named. */
+    private static List<EntryViolation> withProof(SenderProof.Proof proof, List<EntryViolation> others) {
+        if (proof.violations().isEmpty()) {
+            return others;
+        }
+        List<EntryViolation> all = new ArrayList<>();
+        proof.violations().forEach(v -> all.add(new EntryViolation(v.field(), v.rule(), v.message())));
+        all.addAll(others);
+        return all;
+    }
+
+    private static EntrySignature signatureOf(SenderProof.Proof proof) {
+        SenderProof.Signature s = proof.signature();
+        return s == null ? null : new EntrySignature(s.keyId(), s.signedAt(), s.value());
+    }
+
+    /** An entry for a message not judged by the recording policy: over size, undecodable, or on the wrong topic. */
+    @FunctionalInterface
+    private interface Unjudged {
+        Admitted entry(EntryOutcome outcome, Integer schemaId, byte[] payload, EntryFacts facts, EntryViolation violation);
     }
 
     private static List<EntryViolation> violationsOf(PolicyVerdict verdict) {

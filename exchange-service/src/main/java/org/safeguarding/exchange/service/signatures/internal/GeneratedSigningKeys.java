@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Properties;
 import org.safeguarding.exchange.service.files.OwnerOnlyFiles;
 import org.safeguarding.exchange.service.signatures.VerifyingKey;
@@ -33,6 +34,7 @@ public final class GeneratedSigningKeys {
         Path file = folder.resolve(agency + ".properties");
         try {
             if (!Files.exists(file)) {
+                OwnerOnlyFiles.ownerOnlyFolder(folder);
                 KeyPair pair = SigningKey.generate();
                 byte[] publicKey = SigningKey.rawPublicKey(pair.getPublic());
                 String keyId = agency + "-" + HexFormat.of().formatHex(MessageSignature.sha256(publicKey), 0, 4);
@@ -44,14 +46,34 @@ public final class GeneratedSigningKeys {
             } else {
                 OwnerOnlyFiles.restrictToOwner(file);
             }
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
+            Properties properties = read(file);
             return new VerifyingKey(properties.getProperty(SigningKey.KEY_ID), agency,
                     Base64.getDecoder().decode(properties.getProperty(PUBLIC_KEY)), null, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or make the signing key " + file.toAbsolutePath(), e);
         }
+    }
+
+    /** The key's client settings, for an agency the exchange made a key for; empty for any other. */
+    public static Map<String, String> clientSettings(String agency, Path folder) {
+        Path file = folder.resolve(agency + ".properties");
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        try {
+            Properties properties = read(file);
+            return Map.of(SigningKey.KEY_ID, properties.getProperty(SigningKey.KEY_ID), SigningKey.PRIVATE_KEY,
+                    properties.getProperty(SigningKey.PRIVATE_KEY));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the signing key " + file.toAbsolutePath(), e);
+        }
+    }
+
+    private static Properties read(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
     }
 }
