@@ -2,16 +2,20 @@ package org.safeguarding.exchange.service.checkpoints;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +27,7 @@ import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
 import org.safeguarding.exchange.service.integrity.InvalidCheckpointException;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import org.safeguarding.exchange.service.register.EntryEncoding;
+import org.safeguarding.exchange.service.signatures.VerifyingKey;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,10 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  * java -cp exchange-service-…-exec.jar -Dloader.main=org.safeguarding.exchange.service.checkpoints.OfflineVerifier \
  *   org.springframework.boot.loader.launch.PropertiesLauncher \
- *   --export=register.jsonl --checkpoint=checkpoint.json --public-key=public-key.json
+ *   --export=register.jsonl --checkpoint=checkpoint.json --public-key=public-key.json [--agency-keys=agency-keys.json]
  * </pre>
  * The checkpoint file is the body of {@code GET /api/register/checkpoints/latest} (or its {@code note} alone); the key
- * file the body of {@code GET /api/register/checkpoints/public-key} (or its PEM alone). Exit status 0: the export
+ * file the body of {@code GET /api/register/checkpoints/public-key} (or its PEM alone); the agency keys file, when
+ * given, the body of {@code GET /api/agencies/keys}: then every entry with a proven sender must carry that agency's
+ * signature over its exact bytes, made with a key of the agency valid when it was sent. Exit status 0: the export
  * holds every entry the checkpoint covers, unchanged; 1: it does not, and the output names the first bad entry;
  * 2: the command was used wrongly.
  */
@@ -53,12 +60,14 @@ public final class OfflineVerifier {
             }
         }
         if (!options.keySet().containsAll(List.of("export", "checkpoint", "public-key"))) {
-            System.err.println("usage: OfflineVerifier --export=<register.jsonl> --checkpoint=<checkpoint.json> --public-key=<public-key.json>");
+            System.err.println("usage: OfflineVerifier --export=<register.jsonl> --checkpoint=<checkpoint.json> --public-key=<public-key.json>"
+                    + " [--agency-keys=<agency-keys.json>]");
             System.exit(2);
         }
         VerificationReport result;
         try {
-            result = verify(Path.of(options.get("export")), Path.of(options.get("checkpoint")), Path.of(options.get("public-key")));
+            result = verify(Path.of(options.get("export")), Path.of(options.get("checkpoint")), Path.of(options.get("public-key")),
+                    options.containsKey("agency-keys") ? Path.of(options.get("agency-keys")) : null);
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("cannot verify: " + e.getMessage());
             System.exit(2);
@@ -73,12 +82,22 @@ public final class OfflineVerifier {
                 + "  entries checked:      " + r.entriesChecked() + " in " + r.chains() + " chains\n"
                 + "  leaves checked:       " + r.leavesChecked() + "\n"
                 + "  checkpoint tree size: " + r.latestCheckpointTreeSize() + "\n"
+                + "  agency signatures:    " + (r.signaturesChecked() == null ? "not checked (no --agency-keys)" : r.signaturesChecked() + " checked") + "\n"
                 + (r.intact() ? "" : "  first bad entry:      sequence " + r.firstBadSequence() + ", leaf " + r.firstBadLeafIndex() + "\n")
                 + "  " + r.detail();
     }
 
-    /** Checks the export against the checkpoint; a checkpoint or key that cannot be read is an IllegalArgumentException. */
+    /** Checks the export against the checkpoint, without the agencies' signatures. */
     public static VerificationReport verify(Path export, Path checkpointFile, Path publicKeyFile) throws IOException {
+        return verify(export, checkpointFile, publicKeyFile, null);
+    }
+
+    /**
+     * Checks the export against the checkpoint and, when {@code agencyKeysFile} is not null, each entry's proven sender
+     * against its signature; a checkpoint or key that cannot be read is an IllegalArgumentException.
+     */
+    public static VerificationReport verify(Path export, Path checkpointFile, Path publicKeyFile, Path agencyKeysFile) throws IOException {
+        Map<String, VerifyingKey> agencyKeys = agencyKeysFile == null ? null : agencyKeys(agencyKeysFile);
         CheckpointVerifier verifier = new CheckpointVerifier(CheckpointKeys.publicKeyFromPem(field(publicKeyFile, "pem")));
         SignedCheckpoint checkpoint;
         try {
@@ -88,7 +107,8 @@ public final class OfflineVerifier {
         }
         // The first entry naming a schema holds its text, and lines are checked in order.
         Map<Integer, byte[]> schemaHashes = new HashMap<>();
-        StreamingVerification audit = new StreamingVerification(verifier, List.of(checkpoint), schemaHashes::get, "the export");
+        StreamingVerification audit = new StreamingVerification(verifier, List.of(checkpoint), schemaHashes::get, "the export",
+                agencyKeys == null ? null : keyId -> Optional.ofNullable(agencyKeys.get(keyId)));
         // Parsing and hashing an entry needs no other entry, so chunks of lines are parsed and hashed on every
         // processor while this thread reads on and runs the ordered checks (links, leaves, roots) chunk by chunk.
         int workers = Runtime.getRuntime().availableProcessors();
@@ -194,6 +214,33 @@ public final class OfflineVerifier {
                 audit.leaf(line.leafIndex(), line.entry().entry().sequence(), null, line.entry());
             }
         }
+    }
+
+    /** The agencies' keys by id, from the body of {@code GET /api/agencies/keys}. */
+    static Map<String, VerifyingKey> agencyKeys(Path file) throws IOException {
+        Map<String, VerifyingKey> keys = new HashMap<>();
+        JsonNode list = JsonMapper.builder().build().readTree(Files.readString(file, StandardCharsets.UTF_8));
+        if (!list.isArray()) {
+            throw new IllegalArgumentException(file + " is not a list of keys (the body of GET /api/agencies/keys)");
+        }
+        for (JsonNode key : list) {
+            VerifyingKey parsed = new VerifyingKey(key.path("keyId").asString(), key.path("agency").asString(),
+                    Base64.getDecoder().decode(key.path("publicKey").asString()), instant(key.get("validFrom")), instant(key.get("validUntil")));
+            keys.put(parsed.keyId(), parsed);
+        }
+        return keys;
+    }
+
+    /** An instant as Jackson writes one: ISO-8601 text, or seconds since 1970 as a decimal number. */
+    private static Instant instant(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            BigDecimal seconds = value.decimalValue();
+            return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+        }
+        return Instant.parse(value.asString());
     }
 
     /** The file's text, or one field of it when it is a JSON object (a response saved from the service). */

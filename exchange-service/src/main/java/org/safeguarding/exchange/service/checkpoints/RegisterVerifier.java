@@ -22,6 +22,7 @@ import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
 import org.safeguarding.exchange.service.register.EntryEncoding;
 import org.safeguarding.exchange.service.register.RegisterEntry;
 import org.safeguarding.exchange.service.register.SharingRegister;
+import org.safeguarding.exchange.service.signatures.AgencyKeys;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,10 +40,13 @@ public class RegisterVerifier {
     private final SharingRegister register;
     private final CheckpointStore store;
     private final CheckpointVerifier verifier;
+    private final AgencyKeys agencyKeys;
     private final TransactionTemplate snapshot;
 
-    RegisterVerifier(SharingRegister register, CheckpointStore store, CheckpointVerifier verifier, PlatformTransactionManager transactions) {
+    RegisterVerifier(SharingRegister register, CheckpointStore store, CheckpointVerifier verifier, AgencyKeys agencyKeys,
+            PlatformTransactionManager transactions) {
         this.register = register;
+        this.agencyKeys = agencyKeys;
         this.store = store;
         this.verifier = verifier;
         this.snapshot = new TransactionTemplate(transactions);
@@ -55,7 +59,7 @@ public class RegisterVerifier {
         return snapshot.execute(status -> {
             Map<Integer, Optional<byte[]>> schemaHashes = new HashMap<>();
             StreamingVerification audit = new StreamingVerification(verifier, store.all().stream().map(StoredCheckpoint::signed).toList(),
-                    id -> schemaHashes.computeIfAbsent(id, this::schemaSha256).orElse(null), "the registry");
+                    id -> schemaHashes.computeIfAbsent(id, this::schemaSha256).orElse(null), "the registry", agencyKeys::find);
             inLeafOrder(new Visitor() {
                 @Override
                 public void leaf(long leafIndex, long sequence, byte[] leafHash, RegisterEntry entry) {

@@ -1,6 +1,8 @@
 package org.safeguarding.exchange.service.signatures;
 
 import java.time.Instant;
+import org.safeguarding.exchange.service.signatures.internal.Ed25519;
+import org.safeguarding.exchange.signing.MessageSignature;
 
 /**
  * The public half of an agency's signing key, as the directory lists it.
@@ -17,6 +19,15 @@ public record VerifyingKey(String keyId, String agency, byte[] publicKey, Instan
 
     public boolean validAt(Instant instant) {
         return (validFrom == null || !instant.isBefore(validFrom)) && (validUntil == null || instant.isBefore(validUntil));
+    }
+
+    /**
+     * Whether this key, valid when the message says it was sent, signed the message: the {@link MessageSignature}
+     * byte string of its id, claimed sender, send time and value hash.
+     */
+    public boolean verifies(String messageId, String sender, Instant sentAt, byte[] valueSha256, byte[] signature) {
+        return validAt(sentAt)
+                && Ed25519.verify(publicKey, MessageSignature.signedBytes(messageId, sender, sentAt.toEpochMilli(), valueSha256), signature);
     }
 
     @Override

@@ -159,7 +159,8 @@ class TamperDetectionTest extends ExchangeServiceTest {
         NewEntry entry = TestEntries.entry(TestEntries.TOPIC);
         return register.record(List.of(new NewEntry(entry.messageId(), entry.source(), entry.receivedAt(), entry.sender(),
                 entry.outcome(), MessageBytes.schemaId(payload), payload, EntryEncoding.sha256(payload), payload.length,
-                entry.facts(), entry.flags(), entry.violations(), entry.provenSender(), entry.signature()))).get(0).entry().sequence();
+                entry.facts(), entry.flags(), entry.violations(), entry.provenSender(),
+                TestEntries.schoolSignature(entry.messageId(), payload, entry.signature().signedAt())))).get(0).entry().sequence();
     }
 
     @Test

@@ -15,6 +15,9 @@ import org.safeguarding.exchange.service.register.EntryOutcome;
 import org.safeguarding.exchange.service.register.EntrySignature;
 import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.SourceCoordinates;
+import org.safeguarding.exchange.service.testing.TestKeys;
+import org.safeguarding.exchange.signing.MessageSignature;
+import org.safeguarding.exchange.signing.SigningKey;
 
 /** Register entries for tests that write the register directly, spread over a few chains of their own topic. */
 final class TestEntries {
@@ -44,15 +47,21 @@ final class TestEntries {
         byte[] payload = new byte[200];
         RANDOM.nextBytes(payload);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        byte[] signature = new byte[64];
-        RANDOM.nextBytes(signature);
+        String messageId = UUID.randomUUID().toString();
         // Every searchable value present, so that a change to any of them is a change a verifier must find.
         EntryFacts facts = new EntryFacts("ShareDecision", "CASE-" + offset, "SCH-OAKFIELD", List.of("LA-HULL", "NHS-HUMBER"),
                 "A. Teacher", "SHARE_PARTIAL", "GIVEN", now.minusSeconds(600), now.minusSeconds(60), UUID.randomUUID().toString(),
                 UUID.randomUUID().toString(), List.of("PERSON-AMY-" + offset));
-        return new NewEntry(UUID.randomUUID().toString(), new SourceCoordinates(topic, (int) (offset % 4), offset), now,
+        return new NewEntry(messageId, new SourceCoordinates(topic, (int) (offset % 4), offset), now,
                 "SCH-OAKFIELD", EntryOutcome.ACCEPTED, 1, payload, sha256(payload), payload.length, facts, Set.of("LATE_ENTRY"), List.of(),
-                "SCH-OAKFIELD", new EntrySignature("SCH-OAKFIELD-2026", now.minusSeconds(1), signature));
+                "SCH-OAKFIELD", schoolSignature(messageId, payload, now.minusSeconds(1)));
+    }
+
+    /** The school's signature over a message, with the key the service under test made for it, as its own client signs. */
+    static EntrySignature schoolSignature(String messageId, byte[] payload, Instant sentAt) {
+        SigningKey key = TestKeys.signingKey("SCH-OAKFIELD");
+        return new EntrySignature(key.keyId(), sentAt, MessageSignature.sign(key.privateKey(),
+                MessageSignature.signedBytes(messageId, "SCH-OAKFIELD", sentAt.toEpochMilli(), sha256(payload))));
     }
 
     private static byte[] sha256(byte[] data) {

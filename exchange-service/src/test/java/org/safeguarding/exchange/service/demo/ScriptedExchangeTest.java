@@ -8,10 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.safeguarding.exchange.service.testing.TestKafka;
+import org.safeguarding.exchange.service.testing.TestKeys;
 import org.safeguarding.exchange.service.testing.TestUsers;
+import org.springframework.test.context.TestPropertySource;
 
 /** The newcomer's demo, run against the service: every step lands where the story says it does. */
 @TestPropertySource(properties = "exchange.reminders.interval=PT2S")
@@ -21,8 +22,14 @@ class ScriptedExchangeTest extends ExchangeServiceTest {
     void theScriptedExchangeShowsInboxesReceiptsAndTheRegister() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         new ScriptedExchange(code -> {
+            // As each agency's settings file would give them: its Kafka user, registry login and signing key.
             Map<String, Object> settings = new HashMap<>(TestKafka.agencyConfig(code));
             settings.put("schema.registry.url", registryUrl());
+            TestUsers.ofAgency(code).ifPresent(user -> {
+                settings.put("basic.auth.credentials.source", "USER_INFO");
+                settings.put("basic.auth.user.info", TestUsers.userInfo(user));
+            });
+            settings.putAll(TestKeys.signingSettings(code));
             return settings;
         }, httpUrl(), new PrintStream(printed, true, StandardCharsets.UTF_8), TestUsers.AUDITOR,
                 TestUsers.password(TestUsers.AUDITOR)).run();

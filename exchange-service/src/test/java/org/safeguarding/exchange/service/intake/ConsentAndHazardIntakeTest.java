@@ -34,6 +34,7 @@ import org.safeguarding.exchange.service.register.Recorded;
 import org.safeguarding.exchange.service.register.RegisterSearch;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.safeguarding.exchange.service.testing.TestAgency;
+import org.safeguarding.exchange.service.testing.TestKeys;
 import org.safeguarding.exchange.testing.SampleRecords;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,7 +71,7 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
         encoder.close();
     }
 
-    /** A record as the intake consumer would read it, with a fresh message id and the next offset. */
+    /** A record as the intake consumer would read it, signed by its sender, with a fresh message id and the next offset. */
     private ConsumerRecord<String, byte[]> read(String topic, String sender, SpecificRecord message) {
         return read(topic, sender, message, UUID.randomUUID().toString());
     }
@@ -81,6 +82,7 @@ class ConsentAndHazardIntakeTest extends ExchangeServiceTest {
                 encoder.encode(topic, message));
         record.headers().add(ExchangeHeaders.MESSAGE_ID, messageId.getBytes(StandardCharsets.UTF_8));
         record.headers().add(ExchangeHeaders.SENDER, sender.getBytes(StandardCharsets.UTF_8));
+        TestKeys.sign(record.headers(), record.value(), TestKeys.signingKey(sender), messageId, sender, System.currentTimeMillis());
         return record;
     }
 

@@ -289,7 +289,7 @@ class ThirdPartyClientCompatibilityTest {
     }
 
     /** What the Node client needs to register a contract schema under a subject and encode one record of it. */
-    private static Map<String, Object> contractRecord(String subject, SpecificRecord record) {
+    static Map<String, Object> contractRecord(String subject, SpecificRecord record) {
         return Map.of("subject", subject,
                 "schema", record.getSchema().toString(),
                 "payload", avscValue(record.getSchema(), record));

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.safeguarding.exchange.service.signatures.AgencyKeys;
 import org.safeguarding.exchange.signing.MessageSignature;
 import org.safeguarding.exchange.signing.SigningKey;
@@ -55,10 +56,15 @@ public final class TestKeys {
     /** Adds the signature headers to a record as {@code key} signs it, claiming {@code sender}, sent at {@code sentAt}. */
     public static <K> ProducerRecord<K, byte[]> sign(ProducerRecord<K, byte[]> record, SigningKey key, String messageId, String sender,
             long sentAt) {
-        byte[] signature = MessageSignature.sign(key.privateKey(), MessageSignature.signedBytesOfValue(messageId, sender, sentAt, record.value()));
-        record.headers().add(MessageSignature.SENT_AT_HEADER, Long.toString(sentAt).getBytes(StandardCharsets.UTF_8));
-        record.headers().add(MessageSignature.KEY_ID_HEADER, key.keyId().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(MessageSignature.SIGNATURE_HEADER, MessageSignature.encode(signature).getBytes(StandardCharsets.UTF_8));
+        sign(record.headers(), record.value(), key, messageId, sender, sentAt);
         return record;
+    }
+
+    /** Adds the signature headers of {@code value} to {@code headers}, as {@code key} signs it for {@code sender}. */
+    public static void sign(Headers headers, byte[] value, SigningKey key, String messageId, String sender, long sentAt) {
+        byte[] signature = MessageSignature.sign(key.privateKey(), MessageSignature.signedBytesOfValue(messageId, sender, sentAt, value));
+        headers.add(MessageSignature.SENT_AT_HEADER, Long.toString(sentAt).getBytes(StandardCharsets.UTF_8));
+        headers.add(MessageSignature.KEY_ID_HEADER, key.keyId().getBytes(StandardCharsets.UTF_8));
+        headers.add(MessageSignature.SIGNATURE_HEADER, MessageSignature.encode(signature).getBytes(StandardCharsets.UTF_8));
     }
 }

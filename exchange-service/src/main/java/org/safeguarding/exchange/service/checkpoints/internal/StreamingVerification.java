@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.safeguarding.exchange.service.checkpoints.VerificationReport;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
@@ -11,13 +13,16 @@ import org.safeguarding.exchange.service.integrity.InvalidCheckpointException;
 import org.safeguarding.exchange.service.integrity.MerkleFrontier;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import org.safeguarding.exchange.service.register.Chain;
+import org.safeguarding.exchange.service.register.EntrySignature;
+import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.RegisterEntry;
+import org.safeguarding.exchange.service.signatures.VerifyingKey;
 
 /**
  * Checks a register, fed one entry at a time in leaf order, against its signed checkpoints: each entry's chain link
  * and hash ({@link Chain#verifyNext}), that the schema its message names is still the one it recorded (so that the
  * message read back from its bytes is the one hashed), its leaf hash, the tree root at every checkpoint's size and
- * every checkpoint's signature. Remembers the first problem and where it is. Knows nothing of where the entries come
+ * every checkpoint's signature, and, given the agencies' keys, that each entry's proven sender signed it. Remembers the first problem and where it is. Knows nothing of where the entries come
  * from, so the service (from the database) and the offline verifier (from an export) run the same checks.
  */
 public final class StreamingVerification {
@@ -26,6 +31,8 @@ public final class StreamingVerification {
     private final List<SignedCheckpoint> checkpoints;
     private final IntFunction<byte[]> schemaHashes;
     private final String schemaSource;
+    private final Function<String, Optional<VerifyingKey>> agencyKeys;
+    private long signaturesChecked;
     private final Map<String, Chain> chains = new HashMap<>();
     private final MerkleFrontier frontier = new MerkleFrontier();
     private int nextCheckpoint;
@@ -42,13 +49,16 @@ public final class StreamingVerification {
      * @param schemaHashes the SHA-256 of the text of each schema id as {@code schemaSource} gives it, null for an id it
      *                     does not hold
      * @param schemaSource where the schemas come from, as the report names it ("the registry", "the export")
+     * @param agencyKeys   the agencies' signing keys by key id, to check each entry's proven sender against; null: the
+     *                     signatures are not checked
      */
     public StreamingVerification(CheckpointVerifier verifier, List<SignedCheckpoint> checkpoints, IntFunction<byte[]> schemaHashes,
-            String schemaSource) {
+            String schemaSource, Function<String, Optional<VerifyingKey>> agencyKeys) {
         this.verifier = verifier;
         this.checkpoints = List.copyOf(checkpoints);
         this.schemaHashes = schemaHashes;
         this.schemaSource = schemaSource;
+        this.agencyKeys = agencyKeys;
     }
 
     /**
@@ -94,7 +104,8 @@ public final class StreamingVerification {
     public VerificationReport finish() {
         checkCheckpointsUpTo(Long.MAX_VALUE);
         Long latest = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1).checkpoint().treeSize();
-        return new VerificationReport(problem == null, entries, chains.size(), frontier.size(), checkpointsChecked, latest,
+        return new VerificationReport(problem == null, entries, chains.size(), frontier.size(), checkpointsChecked,
+                agencyKeys == null ? null : signaturesChecked, latest,
                 badSequence, badLeaf, problem == null ? "every chain, leaf, root and signature verifies" : problem);
     }
 
@@ -104,12 +115,38 @@ public final class StreamingVerification {
         String chainProblem = chains.computeIfAbsent(entry.chainId(), Chain::empty).verifyNext(hashed.recomputed());
         if (chainProblem != null) {
             fail(chainProblem, entry.sequence(), leafIndex);
-        } else if (entry.schemaSha256() != null) {
-            String schemaProblem = schemaProblem(entry);
-            if (schemaProblem != null) {
-                fail(schemaProblem, entry.sequence(), leafIndex);
-            }
+            return;
         }
+        String problem = entry.schemaSha256() == null ? null : schemaProblem(entry);
+        if (problem == null && agencyKeys != null && entry.message().provenSender() != null) {
+            problem = senderProblem(entry);
+        }
+        if (problem != null) {
+            fail(problem, entry.sequence(), leafIndex);
+        }
+    }
+
+    /**
+     * Why the entry's proven sender is not shown by its signature and that agency's key, or null when it is: the
+     * agency's own proof that it sent these bytes, apart from the exchange's hashes.
+     */
+    private String senderProblem(RegisterEntry entry) {
+        signaturesChecked++;
+        NewEntry message = entry.message();
+        EntrySignature signature = message.signature();
+        if (signature == null) {
+            return "entry " + entry.sequence() + " names " + message.provenSender() + " as proven sender but holds no signature";
+        }
+        Optional<VerifyingKey> key = agencyKeys.apply(signature.keyId());
+        if (key.isEmpty() || !key.get().agency().equals(message.provenSender())) {
+            return "entry " + entry.sequence() + ": key " + signature.keyId() + " is not a key of " + message.provenSender()
+                    + " among the agencies' keys";
+        }
+        if (!key.get().verifies(message.messageId(), message.sender(), signature.signedAt(), message.payloadSha256(), signature.value())) {
+            return "entry " + entry.sequence() + ": its signature does not verify with " + message.provenSender() + "'s key "
+                    + signature.keyId();
+        }
+        return null;
     }
 
     /** Why the schema the entry's message names is not the one the entry recorded, or null when it is. */
