@@ -18,17 +18,21 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.agency.AgencyClient;
+import org.safeguarding.exchange.service.policy.EntryFlag;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.safeguarding.exchange.service.testing.TestAgency;
 import org.safeguarding.exchange.service.testing.TestKeys;
 import org.safeguarding.exchange.signing.MessageSignature;
 import org.safeguarding.exchange.signing.SigningKey;
 import org.safeguarding.exchange.testing.SampleRecords;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Who sent a message is proven by its signature, on the real SASL broker: an agency cannot send as another, a changed
  * or unsigned message is refused with a receipt saying why, and a message id cannot be pre-empted by another agency.
+ * The council is allowed to send unsigned ({@code optional}), as an agency still moving to signing would be.
  */
+@TestPropertySource(properties = "exchange.signatures.agencies.LA-HULL=optional")
 class SenderProofIntakeTest extends ExchangeServiceTest {
 
     private static final String TOPIC = "exchange.share-requests";
@@ -103,6 +107,25 @@ class SenderProofIntakeTest extends ExchangeServiceTest {
                     .isEqualTo("REJECTED");
             assertThat(inboxCopies(council, id, Duration.ofSeconds(1))).isEmpty();
         }
+    }
+
+    @Test
+    void anAgencyAllowedToSendUnsignedIsAcceptedButFlaggedAsNotProven() {
+        ShareRequest request = request();
+        request.setRequesterAgency(SampleRecords.COUNCIL);
+        request.setRecipientAgency(SampleRecords.SCHOOL);
+        String messageId = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> bare = new ProducerRecord<>(TOPIC, request.getCaseReference(), council.encode(TOPIC, request));
+        bare.headers().add(AgencyClient.MESSAGE_ID, messageId.getBytes(StandardCharsets.UTF_8));
+        bare.headers().add(AgencyClient.SENDER, SampleRecords.COUNCIL.getBytes(StandardCharsets.UTF_8));
+        council.sendRecord(bare);
+
+        Receipt receipt = receipt(council, messageId);
+        assertThat(receipt.getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+        assertThat(receipt.getFlags()).contains(EntryFlag.SENDER_NOT_PROVEN.name());
+        assertThat(jdbc().queryForObject("select count(*) from register_entry where message_id = ? and proven_sender is null"
+                + " and 'SENDER_NOT_PROVEN' = any(flags)", Integer.class, messageId)).isEqualTo(1);
+        // Where signatures are required (everyone else), the same unsigned message is refused: see the test above.
     }
 
     @Test
