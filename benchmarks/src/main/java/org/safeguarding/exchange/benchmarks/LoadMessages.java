@@ -1,28 +1,28 @@
 package org.safeguarding.exchange.benchmarks;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Properties;
-import org.safeguarding.exchange.signing.MessageSignature;
-import org.safeguarding.exchange.signing.SigningKey;
-
 import exchange.v1.ConsentOutcome;
 import exchange.v1.HazardNotification;
 import exchange.v1.ShareDecision;
 import exchange.v1.ShareRequest;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.safeguarding.exchange.agency.AgencyClient;
+import org.safeguarding.exchange.signing.MessageSignature;
+import org.safeguarding.exchange.signing.SigningKey;
 import org.safeguarding.exchange.testing.SampleRecords;
 
 /**
@@ -149,14 +149,21 @@ final class LoadMessages {
         return new Message(topic, caseReference, encoder.encode(topic, record), UUID.randomUUID().toString(), sender, recipients, null);
     }
 
-    /** The message signed with its sender's key, when there is one. */
+    /**
+     * The message signed with its sender's key, when there is one: the same signature AgencyClient makes, with
+     * BouncyCastle's signer, several times faster than the JDK's, so that preparing a quarter of a million messages
+     * takes seconds rather than minutes.
+     */
     private static Message signed(Message m, Map<String, SigningKey> signingKeys, Instant sentAt) {
         SigningKey key = signingKeys.get(m.sender());
         if (key == null) {
             return m;
         }
-        byte[] signature = MessageSignature.sign(key.privateKey(),
-                MessageSignature.signedBytesOfValue(m.messageId(), m.sender(), sentAt.toEpochMilli(), m.value()));
+        byte[] signed = MessageSignature.signedBytesOfValue(m.messageId(), m.sender(), sentAt.toEpochMilli(), m.value());
+        byte[] pkcs8 = key.privateKey().getEncoded();
+        byte[] signature = new byte[MessageSignature.SIGNATURE_LENGTH];
+        // An Ed25519 PKCS#8 key ends with its 32-byte seed, which is what the RFC 8032 signer takes.
+        Ed25519.sign(pkcs8, pkcs8.length - Ed25519.SECRET_KEY_SIZE, signed, 0, signed.length, signature, 0);
         return new Message(m.topic(), m.key(), m.value(), m.messageId(), m.sender(), m.recipients(),
                 new MessageSignatureHeaders(Long.toString(sentAt.toEpochMilli()), key.keyId(), MessageSignature.encode(signature)));
     }
