@@ -4,8 +4,6 @@ import exchange.v1.ConsentOutcome;
 import exchange.v1.HazardNotification;
 import exchange.v1.ShareDecision;
 import exchange.v1.ShareRequest;
-import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -169,18 +166,12 @@ final class LoadMessages {
     }
 
     /** Each agency's signing key, from the client settings files the service made in {@code folder}; none when absent. */
-    static Map<String, SigningKey> signingKeys(Path folder) throws IOException {
+    static Map<String, SigningKey> signingKeys(Path folder) {
         Map<String, SigningKey> keys = new HashMap<>();
         for (String agency : AGENCIES) {
             Path file = folder.resolve(agency + ".properties");
             if (Files.exists(file)) {
-                Properties settings = new Properties();
-                try (Reader reader = Files.newBufferedReader(file)) {
-                    settings.load(reader);
-                }
-                Map<String, Object> config = new HashMap<>();
-                settings.stringPropertyNames().forEach(name -> config.put(name, settings.getProperty(name)));
-                keys.put(agency, SigningKey.fromConfig(config));
+                keys.put(agency, SigningKey.fromConfig(AgencyClient.settings(file)));
             }
         }
         return keys;

@@ -1,15 +1,11 @@
 package org.safeguarding.exchange.service.access;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import org.safeguarding.exchange.agency.AgencyClient;
 import org.safeguarding.exchange.service.access.internal.AgencySettingsFile;
 import org.safeguarding.exchange.service.access.internal.KafkaAccessSetup;
 import org.safeguarding.exchange.service.directory.Agency;
@@ -60,14 +56,8 @@ public class AgencyClientSettings implements ApplicationListener<WebServerInitia
         if (!written || !Files.exists(file)) {
             return Optional.empty();
         }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
         Map<String, String> settings = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(name -> settings.put(name, properties.getProperty(name)));
+        AgencyClient.settings(file).forEach((name, value) -> settings.put(name, value.toString()));
         return Optional.of(settings);
     }
 

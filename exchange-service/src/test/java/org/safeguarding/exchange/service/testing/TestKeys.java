@@ -1,16 +1,13 @@
 package org.safeguarding.exchange.service.testing;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+import org.safeguarding.exchange.agency.AgencyClient;
 import org.safeguarding.exchange.service.signatures.AgencyKeys;
 import org.safeguarding.exchange.signing.MessageSignature;
 import org.safeguarding.exchange.signing.SigningKey;
@@ -32,14 +29,9 @@ public final class TestKeys {
         Path file = DATA_DIR.resolve(AgencyKeys.GENERATED_FOLDER).resolve(agency + ".properties");
         Map<String, Object> settings = new HashMap<>();
         if (Files.exists(file)) {
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            settings.put(SigningKey.KEY_ID, properties.getProperty(SigningKey.KEY_ID));
-            settings.put(SigningKey.PRIVATE_KEY, properties.getProperty(SigningKey.PRIVATE_KEY));
+            Map<String, Object> all = AgencyClient.settings(file);
+            settings.put(SigningKey.KEY_ID, all.get(SigningKey.KEY_ID));
+            settings.put(SigningKey.PRIVATE_KEY, all.get(SigningKey.PRIVATE_KEY));
         }
         return settings;
     }

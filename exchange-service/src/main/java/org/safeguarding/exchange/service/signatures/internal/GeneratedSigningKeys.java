@@ -1,9 +1,7 @@
 package org.safeguarding.exchange.service.signatures.internal;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -11,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
+import org.safeguarding.exchange.agency.AgencyClient;
 import org.safeguarding.exchange.service.files.OwnerOnlyFiles;
 import org.safeguarding.exchange.service.signatures.VerifyingKey;
 import org.safeguarding.exchange.signing.MessageSignature;
@@ -60,20 +59,14 @@ public final class GeneratedSigningKeys {
         if (!Files.exists(file)) {
             return Map.of();
         }
-        try {
-            Properties properties = read(file);
-            return Map.of(SigningKey.KEY_ID, properties.getProperty(SigningKey.KEY_ID), SigningKey.PRIVATE_KEY,
-                    properties.getProperty(SigningKey.PRIVATE_KEY));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the signing key " + file.toAbsolutePath(), e);
-        }
+        Properties properties = read(file);
+        return Map.of(SigningKey.KEY_ID, properties.getProperty(SigningKey.KEY_ID), SigningKey.PRIVATE_KEY,
+                properties.getProperty(SigningKey.PRIVATE_KEY));
     }
 
-    private static Properties read(Path file) throws IOException {
+    private static Properties read(Path file) {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
+        properties.putAll(AgencyClient.settings(file));
         return properties;
     }
 }
