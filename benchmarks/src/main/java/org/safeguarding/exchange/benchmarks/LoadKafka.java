@@ -61,9 +61,8 @@ final class LoadKafka {
         record.headers().add(AgencyClient.MESSAGE_ID, message.messageId().getBytes(StandardCharsets.UTF_8));
         record.headers().add(AgencyClient.SENDER, message.sender().getBytes(StandardCharsets.UTF_8));
         if (message.signature() != null) {
-            record.headers().add(MessageSignature.SENT_AT_HEADER, message.signature().sentAt().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(MessageSignature.KEY_ID_HEADER, message.signature().keyId().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(MessageSignature.SIGNATURE_HEADER, message.signature().signature().getBytes(StandardCharsets.UTF_8));
+            MessageSignature.addHeaders(record.headers(), message.signature().keyId(), message.signature().sentAt(),
+                    message.signature().signature());
         }
         return record;
     }

@@ -46,7 +46,7 @@ final class LoadMessages {
     }
 
     /** The signature headers of a message, made up front with the rest of it. */
-    record MessageSignatureHeaders(String sentAt, String keyId, String signature) {
+    record MessageSignatureHeaders(long sentAt, String keyId, byte[] signature) {
     }
 
     private static final String[] NOTES = {
@@ -162,7 +162,7 @@ final class LoadMessages {
         // An Ed25519 PKCS#8 key ends with its 32-byte seed, which is what the RFC 8032 signer takes.
         Ed25519.sign(pkcs8, pkcs8.length - Ed25519.SECRET_KEY_SIZE, signed, 0, signed.length, signature, 0);
         return new Message(m.topic(), m.key(), m.value(), m.messageId(), m.sender(), m.recipients(),
-                new MessageSignatureHeaders(Long.toString(sentAt.toEpochMilli()), key.keyId(), MessageSignature.encode(signature)));
+                new MessageSignatureHeaders(sentAt.toEpochMilli(), key.keyId(), signature));
     }
 
     /** Each agency's signing key, from the client settings files the service made in {@code folder}; none when absent. */

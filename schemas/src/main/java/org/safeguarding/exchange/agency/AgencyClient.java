@@ -138,9 +138,7 @@ public final class AgencyClient implements AutoCloseable {
             long sentAt = System.currentTimeMillis();
             byte[] signature = MessageSignature.sign(signingKey.privateKey(),
                     MessageSignature.signedBytesOfValue(messageId, sender, sentAt, value));
-            record.headers().add(MessageSignature.SENT_AT_HEADER, Long.toString(sentAt).getBytes(StandardCharsets.UTF_8));
-            record.headers().add(MessageSignature.KEY_ID_HEADER, signingKey.keyId().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(MessageSignature.SIGNATURE_HEADER, MessageSignature.encode(signature).getBytes(StandardCharsets.UTF_8));
+            MessageSignature.addHeaders(record.headers(), signingKey.keyId(), sentAt, signature);
         }
         sendRecord(record);
     }

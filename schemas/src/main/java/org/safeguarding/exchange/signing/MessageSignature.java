@@ -9,6 +9,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.Objects;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * What an agency signs when it sends a message, so that the exchange (and, years later, an auditor) can show that
@@ -72,6 +73,13 @@ public final class MessageSignature {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Cannot sign with this key (an Ed25519 private key is needed)", e);
         }
+    }
+
+    /** Adds a signature's three headers, as the exchange reads them, to a record's headers. */
+    public static void addHeaders(Headers headers, String keyId, long sentAtMillis, byte[] signature) {
+        headers.add(SENT_AT_HEADER, Long.toString(sentAtMillis).getBytes(StandardCharsets.UTF_8));
+        headers.add(KEY_ID_HEADER, keyId.getBytes(StandardCharsets.UTF_8));
+        headers.add(SIGNATURE_HEADER, encode(signature).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The header form of a signature. */

@@ -75,9 +75,7 @@ public class Deliveries {
         if (message.signature() != null) {
             // The sender's own signature, so that the recipient can check for itself who sent these bytes.
             EntrySignature signature = message.signature();
-            headers.add(MessageSignature.SENT_AT_HEADER, ExchangeHeaders.utf8(signature.signedAt().toEpochMilli()));
-            headers.add(MessageSignature.KEY_ID_HEADER, ExchangeHeaders.utf8(signature.keyId()));
-            headers.add(MessageSignature.SIGNATURE_HEADER, ExchangeHeaders.utf8(MessageSignature.encode(signature.value())));
+            MessageSignature.addHeaders(headers, signature.keyId(), signature.signedAt().toEpochMilli(), signature.value());
         }
         // The exact bytes the sender wrote: the recipient reads what the register's hash covers.
         kafka.send(new ProducerRecord<>(agency.inboxTopic(), null, message.facts().caseReference(), message.payload(), headers));

@@ -1,6 +1,5 @@
 package org.safeguarding.exchange.service.testing;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -55,8 +54,6 @@ public final class TestKeys {
     /** Adds the signature headers of {@code value} to {@code headers}, as {@code key} signs it for {@code sender}. */
     public static void sign(Headers headers, byte[] value, SigningKey key, String messageId, String sender, long sentAt) {
         byte[] signature = MessageSignature.sign(key.privateKey(), MessageSignature.signedBytesOfValue(messageId, sender, sentAt, value));
-        headers.add(MessageSignature.SENT_AT_HEADER, Long.toString(sentAt).getBytes(StandardCharsets.UTF_8));
-        headers.add(MessageSignature.KEY_ID_HEADER, key.keyId().getBytes(StandardCharsets.UTF_8));
-        headers.add(MessageSignature.SIGNATURE_HEADER, MessageSignature.encode(signature).getBytes(StandardCharsets.UTF_8));
+        MessageSignature.addHeaders(headers, key.keyId(), sentAt, signature);
     }
 }
