@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.safeguarding.exchange.service.signatures.internal.Ed25519;
 import org.safeguarding.exchange.signing.MessageSignature;
 
 /**
@@ -61,8 +60,7 @@ public final class SenderProof {
             return Proof.refused(null, kept, RULE_UNKNOWN_KEY, "No agency in the directory has the key " + headers.keyId() + ".");
         }
         VerifyingKey key = found.get();
-        byte[] signed = MessageSignature.signedBytes(headers.messageId(), headers.sender(), sentAt.toEpochMilli(), valueSha256);
-        if (!Ed25519.verify(key.publicKey(), signed, signature)) {
+        if (!key.signed(headers.messageId(), headers.sender(), sentAt, valueSha256, signature)) {
             return Proof.refused(null, kept, RULE_INVALID, "The signature does not verify with key " + key.keyId() + ": the message, its id,"
                     + " sender or send time changed after signing, or another key signed it.");
         }

@@ -26,8 +26,12 @@ public record VerifyingKey(String keyId, String agency, byte[] publicKey, Instan
      * byte string of its id, claimed sender, send time and value hash.
      */
     public boolean verifies(String messageId, String sender, Instant sentAt, byte[] valueSha256, byte[] signature) {
-        return validAt(sentAt)
-                && Ed25519.verify(publicKey, MessageSignature.signedBytes(messageId, sender, sentAt.toEpochMilli(), valueSha256), signature);
+        return validAt(sentAt) && signed(messageId, sender, sentAt, valueSha256, signature);
+    }
+
+    /** Whether this key made the signature, whatever its validity. */
+    public boolean signed(String messageId, String sender, Instant sentAt, byte[] valueSha256, byte[] signature) {
+        return Ed25519.verify(publicKey, MessageSignature.signedBytes(messageId, sender, sentAt.toEpochMilli(), valueSha256), signature);
     }
 
     @Override

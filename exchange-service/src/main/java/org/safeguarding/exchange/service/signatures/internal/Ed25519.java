@@ -26,7 +26,12 @@ public final class Ed25519 {
         if (publicKey.length != PUBLIC_KEY_LENGTH || signature.length != SIGNATURE_LENGTH) {
             return false;
         }
-        Optional<PublicPoint> point = DECODED.computeIfAbsent(ByteBuffer.wrap(publicKey.clone()), Ed25519::decode);
+        // Looked up by the caller's bytes; only a key seen for the first time is copied into the map.
+        Optional<PublicPoint> point = DECODED.get(ByteBuffer.wrap(publicKey));
+        if (point == null) {
+            point = decode(ByteBuffer.wrap(publicKey));
+            DECODED.putIfAbsent(ByteBuffer.wrap(publicKey.clone()), point);
+        }
         return point.isPresent()
                 && org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, point.get(), message, 0, message.length);
     }

@@ -8,7 +8,6 @@ import java.security.KeyPair;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Properties;
 import org.safeguarding.exchange.agency.AgencyClient;
 import org.safeguarding.exchange.service.files.OwnerOnlyFiles;
 import org.safeguarding.exchange.service.signatures.VerifyingKey;
@@ -45,9 +44,9 @@ public final class GeneratedSigningKeys {
             } else {
                 OwnerOnlyFiles.restrictToOwner(file);
             }
-            Properties properties = read(file);
-            return new VerifyingKey(properties.getProperty(SigningKey.KEY_ID), agency,
-                    Base64.getDecoder().decode(properties.getProperty(PUBLIC_KEY)), null, null);
+            Map<String, Object> settings = AgencyClient.settings(file);
+            return new VerifyingKey((String) settings.get(SigningKey.KEY_ID), agency,
+                    Base64.getDecoder().decode((String) settings.get(PUBLIC_KEY)), null, null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or make the signing key " + file.toAbsolutePath(), e);
         }
@@ -59,14 +58,8 @@ public final class GeneratedSigningKeys {
         if (!Files.exists(file)) {
             return Map.of();
         }
-        Properties properties = read(file);
-        return Map.of(SigningKey.KEY_ID, properties.getProperty(SigningKey.KEY_ID), SigningKey.PRIVATE_KEY,
-                properties.getProperty(SigningKey.PRIVATE_KEY));
-    }
-
-    private static Properties read(Path file) {
-        Properties properties = new Properties();
-        properties.putAll(AgencyClient.settings(file));
-        return properties;
+        Map<String, Object> settings = AgencyClient.settings(file);
+        return Map.of(SigningKey.KEY_ID, (String) settings.get(SigningKey.KEY_ID), SigningKey.PRIVATE_KEY,
+                (String) settings.get(SigningKey.PRIVATE_KEY));
     }
 }
