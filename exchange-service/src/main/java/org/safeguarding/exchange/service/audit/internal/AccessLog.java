@@ -8,12 +8,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.safeguarding.exchange.service.security.AccessRefused;
 import org.safeguarding.exchange.service.security.Caller;
+import org.safeguarding.exchange.service.sql.NewestFirst;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -71,27 +71,17 @@ public class AccessLog {
      * and bulk reads too large to list their cases, which may have included it.
      */
     public List<Access> find(String caseReference, String principal, Long before, int limit) {
-        StringBuilder sql = new StringBuilder("""
+        NewestFirst query = new NewestFirst("""
                 select id, accessed_at, principal, roles, agency, action, query::text as query, case_reference, case_references,
-                       row_count, outcome, reason from access_log where true""");
-        List<Object> args = new ArrayList<>();
+                       row_count, outcome, reason from access_log""");
         if (caseReference != null) {
-            sql.append(" and (case_reference = ? or case_references @> array[?::text]"
-                    + " or (case_references is null and outcome = 'ALLOWED'))");
-            args.add(caseReference);
-            args.add(caseReference);
+            query.and("(case_reference = ? or case_references @> array[?::text] or (case_references is null and outcome = 'ALLOWED'))",
+                    caseReference, caseReference);
         }
         if (principal != null) {
-            sql.append(" and principal = ?");
-            args.add(principal);
+            query.and("principal = ?", principal);
         }
-        if (before != null) {
-            sql.append(" and id < ?");
-            args.add(before);
-        }
-        sql.append(" order by id desc limit ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), (rs, i) -> access(rs), args.toArray());
+        return query.page(jdbc, before, limit, (rs, i) -> access(rs));
     }
 
     private void write(Caller caller, String action, Map<String, ?> query, String caseReference, Collection<String> cases, long rows,

@@ -11,10 +11,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.safeguarding.exchange.service.registry.RegistryCaller;
+import org.safeguarding.exchange.service.sql.NewestFirst;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -76,25 +76,16 @@ public class RegistryWriteLog {
     /** Newest first; subject and principal narrow the list when given, {@code before} pages on from an earlier page. */
     @Transactional(readOnly = true)
     public List<Write> find(String subject, String principal, Long before, int limit) {
-        StringBuilder sql = new StringBuilder("""
+        NewestFirst query = new NewestFirst("""
                 select id, written_at, principal, roles, agency, operation, subject, versions, schema_id, compatibility,
-                       outcome, reason from registry_write where true""");
-        List<Object> args = new ArrayList<>();
+                       outcome, reason from registry_write""");
         if (subject != null) {
-            sql.append(" and subject = ?");
-            args.add(subject);
+            query.and("subject = ?", subject);
         }
         if (principal != null) {
-            sql.append(" and principal = ?");
-            args.add(principal);
+            query.and("principal = ?", principal);
         }
-        if (before != null) {
-            sql.append(" and id < ?");
-            args.add(before);
-        }
-        sql.append(" order by id desc limit ?");
-        args.add(limit);
-        return jdbc.query(sql.toString(), (rs, i) -> write(rs), args.toArray());
+        return query.page(jdbc, before, limit, (rs, i) -> write(rs));
     }
 
     private void insert(RegistryCaller caller, Change change, String outcome, String reason) {
