@@ -62,8 +62,33 @@ public class RegisterReads {
         return new EntryPage(scope.present(entries), next);
     }
 
+    /**
+     * The entries of undecodable messages (the dead letters), newest first: who sent them, when, their size and why
+     * they could not be read; logged as {@code dead-letters}. Refused to agencies, whose own are in their receipts.
+     */
+    public List<EntryView> deadLetters(Long before, int limit) {
+        Caller caller = callers.current();
+        ReadScope scope = ReadScope.of(caller);
+        Map<String, Object> query = new LinkedHashMap<>();
+        put(query, "before", before);
+        if (scope.restrictedToAgency()) {
+            throw refused(caller, "dead-letters", query, null, "agencies do not read the dead letters", "Agencies do not read the dead letters");
+        }
+        List<EntryView> entries = search.undecodable(before, Math.max(1, Math.min(limit, EntryQuery.MAX_LIMIT)));
+        accessLog.allowed(caller, "dead-letters", query, null, cases(entries), entries.size());
+        return scope.present(entries);
+    }
+
     /** A case's entries in register order, grouped by request; refused to an agency party to none of them. */
     public CaseTimeline timeline(String caseReference) {
+        return timeline(caseReference, null);
+    }
+
+    /**
+     * As {@link #timeline(String)}, kept in the access log with the reason the reader stated for opening the case
+     * (the console asks for one before it shows a child's records).
+     */
+    public CaseTimeline timeline(String caseReference, String statedReason) {
         Caller caller = callers.current();
         ReadScope scope = ReadScope.of(caller);
         Map<String, Object> query = Map.of("caseReference", caseReference);
@@ -72,18 +97,23 @@ public class RegisterReads {
             throw refused(caller, "timeline", query, caseReference, "agency " + caller.agency() + " is party to no entry of this case",
                     "Your agency is party to no entry of this case");
         }
-        accessLog.allowed(caller, "timeline", query, caseReference, cases(entries), entries.size());
+        accessLog.allowed(caller, "timeline", query, caseReference, cases(entries), entries.size(), statedReason);
         return CaseTimeline.of(caseReference, scope.present(entries));
     }
 
     /** One entry with the other entries of its request; empty when there is none; refused to an agency not party to it. */
     public Optional<EntryDetail> entry(long sequence) {
+        return entry(sequence, null);
+    }
+
+    /** As {@link #entry(long)}, kept in the access log with the reason the reader stated for opening the entry. */
+    public Optional<EntryDetail> entry(long sequence, String statedReason) {
         Caller caller = callers.current();
         ReadScope scope = ReadScope.of(caller);
         Map<String, Object> query = Map.of("sequence", sequence);
         EntryView entry = search.bySequence(sequence).orElse(null);
         if (entry == null) {
-            accessLog.allowed(caller, "entry", query, null, List.of(), 0);
+            accessLog.allowed(caller, "entry", query, null, List.of(), 0, statedReason);
             return Optional.empty();
         }
         if (!scope.sees(entry)) {
@@ -95,7 +125,7 @@ public class RegisterReads {
                 .filter(e -> e.sequence() != sequence && scope.sees(e)).toList();
         List<EntryView> read = new ArrayList<>(related);
         read.add(entry);
-        accessLog.allowed(caller, "entry", query, entry.caseReference(), cases(read), read.size());
+        accessLog.allowed(caller, "entry", query, entry.caseReference(), cases(read), read.size(), statedReason);
         Map<String, String> links = new LinkedHashMap<>();
         links.put("inclusionProof", "/api/register/proofs/inclusion?sequence=" + sequence);
         links.put("verify", "/api/register/verify");

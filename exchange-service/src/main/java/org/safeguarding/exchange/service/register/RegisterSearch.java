@@ -86,6 +86,12 @@ public class RegisterSearch {
         return jdbc.query(SELECT + " where sequence = ?", (rs, i) -> view(rs), sequence).stream().findFirst();
     }
 
+    /** The entries of messages that could not be decoded (whose bytes went to the dead-letter topic), newest first. */
+    public List<EntryView> undecodable(Long before, int limit) {
+        return jdbc.query(SELECT + " where outcome = 'UNDECODABLE' and sequence < ? order by sequence desc limit ?",
+                (rs, i) -> view(rs), before == null ? Long.MAX_VALUE : before, limit);
+    }
+
     /** A case's entries in the order they were registered, at most {@code limit}; only the agency's own if it is given. */
     public List<EntryView> byCase(String caseReference, String visibleTo, int limit) {
         List<Object> args = new ArrayList<>(List.of(caseReference));

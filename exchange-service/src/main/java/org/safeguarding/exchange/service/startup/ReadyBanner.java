@@ -47,6 +47,9 @@ class ReadyBanner implements ApplicationListener<ApplicationReadyEvent> {
                     http + registry.basePath());
         }
         lines.put("HTTP", http);
+        if (!http.startsWith("(")) {
+            lines.put("Console (hubs and auditors)", http + "/console");
+        }
         lines.put("PostgreSQL", environment.getProperty("spring.datasource.url"));
         // Answered by the embedded module's launchers once one of them has started a server.
         if (environment.getProperty("exchange.embedded.started", Boolean.class, false)) {

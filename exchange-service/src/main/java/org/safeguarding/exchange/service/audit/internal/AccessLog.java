@@ -48,7 +48,13 @@ public class AccessLog {
     }
 
     public void allowed(Caller caller, String action, Map<String, ?> query, String caseReference, Collection<String> cases, long rows) {
-        write(caller, action, query, caseReference, cases, rows, Outcome.ALLOWED, null);
+        allowed(caller, action, query, caseReference, cases, rows, null);
+    }
+
+    /** A read, with the reason the reader stated for it (kept in the row's reason, which for a refusal says why). */
+    public void allowed(Caller caller, String action, Map<String, ?> query, String caseReference, Collection<String> cases, long rows,
+            String statedReason) {
+        write(caller, action, query, caseReference, cases, rows, Outcome.ALLOWED, statedReason);
     }
 
     public void refused(Caller caller, String action, Map<String, ?> query, String caseReference, String reason) {

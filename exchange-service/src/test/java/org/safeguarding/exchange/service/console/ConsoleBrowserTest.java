@@ -1,0 +1,249 @@
+package org.safeguarding.exchange.service.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import exchange.v1.ConsentOutcome;
+import exchange.v1.HazardAction;
+import exchange.v1.ReceiptStatus;
+import exchange.v1.ShareDecision;
+import exchange.v1.ShareRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
+import org.safeguarding.exchange.service.testing.LifecycleRecords;
+import org.safeguarding.exchange.service.testing.TestAgency;
+import org.safeguarding.exchange.service.testing.TestKafka;
+import org.safeguarding.exchange.service.testing.TestUsers;
+import org.safeguarding.exchange.testing.SampleRecords;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The console in the system Chromium: what a hub and an auditor do, with axe-core run on every page and a screenshot of
+ * each kept under target/console-screenshots/. Skipped, saying so, where Chromium is not installed (CI installs it).
+ */
+@TestPropertySource(properties = {"exchange.checkpoints.every-seconds=1", "exchange.console.refresh=PT1S"})
+class ConsoleBrowserTest extends ExchangeServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final LocatorAssertions.HasTextOptions LIVE = new LocatorAssertions.HasTextOptions().setTimeout(WAIT.toMillis());
+
+    private ConsoleBrowser browser;
+    private TestAgency school;
+    private TestAgency council;
+    private TestAgency police;
+
+    @BeforeAll
+    void agencies() {
+        school = agency(SampleRecords.SCHOOL);
+        council = agency(SampleRecords.COUNCIL);
+        police = agency(SampleRecords.POLICE);
+    }
+
+    @BeforeEach
+    void chromium() {
+        assumeTrue(ConsoleBrowser.available(), "No Chromium at " + ConsoleBrowser.CHROMIUM
+                + ": the console's browser tests are skipped (apt-get install chromium; .ci/run does)");
+        if (browser == null) {
+            browser = new ConsoleBrowser(httpUrl());
+        }
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aHubWatchesAMessageArriveWithoutReloading() {
+        Page hub = browser.signIn(TestUsers.HUB, TestUsers.password(TestUsers.HUB));
+        assertThat(hub).hasURL(browser.url("/console/hub"));
+        ConsoleBrowser.checkAndKeep(hub, "hub");
+        hub.evaluate("window.notReloaded = true");
+        Locator accepted = hub.locator("#per-sender tr[data-sender='SCH-OAKFIELD'] td").first();
+        long before = accepted.count() == 0 ? 0 : Long.parseLong(accepted.textContent().strip());
+
+        String caseReference = "CASE-LIVE-" + UUID.randomUUID();
+        ShareRequest request = SampleRecords.shareRequest();
+        request.setCaseReference(caseReference);
+        request.setRequestId("REQ-LIVE-" + UUID.randomUUID());
+        accepted(school, school.send("exchange.share-requests", caseReference, request));
+
+        assertThat(accepted).hasText(String.valueOf(before + 1), LIVE);
+        assertThat(hub.evaluate("window.notReloaded === true")).isEqualTo(true);
+        // Counts only: no practitioner's or child's name reaches a hub's page.
+        assertThat(hub.content()).doesNotContain(request.getRequester().getName()).doesNotContain(caseReference);
+        ConsoleBrowser.checkAndKeep(hub, "hub-live");
+    }
+
+    @Test
+    void aHubSeesAnAgencysUnreadInboxRiseAndFallWithTheUnreadHazardMarked() {
+        readWholeInbox(SampleRecords.COUNCIL);
+        Page hub = browser.signIn(TestUsers.HUB, TestUsers.password(TestUsers.HUB));
+        Locator council = hub.locator("#inboxes tr[data-agency='LA-HULL']");
+        assertThat(council.locator(".console-unread")).hasText("0", LIVE);
+
+        String adultCase = "CASE-ADULT-" + UUID.randomUUID();
+        accepted(police, police.send("exchange.hazard-notifications", adultCase, LifecycleRecords.hazard("HAZ-" + UUID.randomUUID(),
+                HazardAction.RAISED, adultCase, List.of("CHILD-" + UUID.randomUUID()), List.of(SampleRecords.COUNCIL))));
+
+        assertThat(council.locator(".console-unread")).hasText("1", LIVE);
+        assertThat(council.locator(".console-hazard-tag")).hasText("Unread hazard: 1", LIVE);
+        ConsoleBrowser.checkAndKeep(hub, "hub-unread-hazard");
+
+        readWholeInbox(SampleRecords.COUNCIL);
+        assertThat(council.locator(".console-unread")).hasText("0", LIVE);
+        assertThat(council.locator(".console-hazard-tag")).hasCount(0);
+    }
+
+    @Test
+    void anAuditorStatesAReasonOpensACaseFollowsItsChainAndChecksAProofInThePage() {
+        String caseReference = "CASE-CHAIN-" + UUID.randomUUID();
+        String requestId = "REQ-CHAIN-" + UUID.randomUUID();
+        ShareRequest request = SampleRecords.shareRequest();
+        request.setCaseReference(caseReference);
+        request.setRequestId(requestId);
+        accepted(school, school.send("exchange.share-requests", caseReference, request));
+        ConsentOutcome consent = SampleRecords.consentOutcome();
+        consent.setCaseReference(caseReference);
+        consent.setRequestId(requestId);
+        consent.setConsentId("CON-" + UUID.randomUUID());
+        accepted(council, council.send("exchange.consent-outcomes", caseReference, consent));
+        ShareDecision decision = SampleRecords.shareDecision();
+        decision.setCaseReference(caseReference);
+        decision.setRequestId(requestId);
+        decision.setDecisionId("DEC-" + UUID.randomUUID());
+        accepted(council, council.send("exchange.share-decisions", caseReference, decision));
+        accepted(police, police.send("exchange.hazard-notifications", caseReference, LifecycleRecords.hazard("HAZ-" + UUID.randomUUID(),
+                HazardAction.RAISED, caseReference, List.of("CHILD-" + UUID.randomUUID()), List.of(SampleRecords.SCHOOL))));
+
+        Page auditor = browser.signIn(TestUsers.AUDITOR, TestUsers.password(TestUsers.AUDITOR));
+        assertThat(auditor).hasURL(browser.url("/console/auditor"));
+        auditor.getByLabel("Case reference").fill(caseReference);
+        auditor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        assertThat(auditor.locator("#results tbody tr")).hasCount(4);
+        ConsoleBrowser.checkAndKeep(auditor, "auditor-search");
+
+        auditor.locator("#results a", new Page.LocatorOptions().setHasText(caseReference)).first().click();
+        assertThat(auditor.locator("h1")).containsText("Why do you need to open case " + caseReference);
+        assertThat(auditor.locator("#case-chain")).hasCount(0);
+        ConsoleBrowser.checkAndKeep(auditor, "reason-prompt");
+        auditor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the records")).click();
+        assertThat(auditor.locator(".govuk-error-summary")).containsText("Choose why you need to open these records");
+        ConsoleBrowser.checkAndKeep(auditor, "reason-missing");
+
+        String why = "Quarterly audit of sharing with schools, ticket AUD-" + UUID.randomUUID().toString().substring(0, 8);
+        auditor.getByLabel("Audit of how information was shared").check();
+        auditor.getByLabel("In your own words (needed for another reason)").fill(why);
+        auditor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the records")).click();
+        assertThat(auditor.locator("#case-chain")).isVisible();
+        assertThat(auditor.locator("#case-chain a")).hasCount(4);
+        assertThat(auditor.locator("#case-chain path.console-chain__edge")).hasCount(2);
+        assertThat(auditor.locator("#stated-reason")).containsText(why);
+        ConsoleBrowser.checkAndKeep(auditor, "case-chain");
+
+        // Follow the chain from the request to its decision, with the keyboard.
+        Locator decisionBox = auditor.locator("#case-chain a", new Page.LocatorOptions().setHasText("ShareDecision"));
+        decisionBox.focus();
+        auditor.keyboard().press("Enter");
+        assertThat(auditor.locator("h1")).containsText("Register entry");
+        assertThat(auditor.locator("#message")).containsText(decision.getDecisionId().toString());
+        assertThat(auditor.locator("#signature-status")).containsText("Signed by LA-HULL");
+
+        // Checkpoints are signed every second here: the entry is soon in one.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (auditor.locator("#check-proof").count() == 0 && System.nanoTime() < deadline) {
+            auditor.waitForTimeout(500);
+            auditor.reload();
+        }
+        auditor.locator("#check-proof").click();
+        assertThat(auditor.locator("#proof-verdict")).hasText("The proof holds: this entry is in the signed register, unchanged.", LIVE);
+        ConsoleBrowser.checkAndKeep(auditor, "entry-proof");
+
+        auditor.navigate(browser.url("/console/auditor/access-log?case=" + caseReference));
+        assertThat(auditor.locator("#access-log")).containsText(why);
+        assertThat(auditor.locator("#access-log")).containsText("timeline");
+        ConsoleBrowser.checkAndKeep(auditor, "access-log");
+    }
+
+    @Test
+    void pagesOfAnotherRoleAreRefusedAndHubsSeeDeadLettersWithoutTheirBytes() {
+        String secret = "Child Amy Example, born 2014";
+        school.sendRaw("exchange.share-requests", "CASE-DEAD", ("not avro: " + secret).getBytes(StandardCharsets.UTF_8),
+                UUID.randomUUID().toString(), SampleRecords.SCHOOL);
+
+        Page hub = browser.signIn(TestUsers.HUB, TestUsers.password(TestUsers.HUB));
+        Response refused = hub.navigate(browser.url("/console/auditor"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(hub.locator("h1")).hasText("You cannot see this page");
+        ConsoleBrowser.checkAndKeep(hub, "refused");
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        do {
+            hub.navigate(browser.url("/console/dead-letters"));
+        } while (hub.locator("#dead-letters td", new Page.LocatorOptions().setHasText("SCH-OAKFIELD")).count() == 0
+                && System.nanoTime() < deadline);
+        assertThat(hub.locator("#dead-letters")).containsText("SCH-OAKFIELD");
+        assertThat(hub.content()).doesNotContain(secret);
+        ConsoleBrowser.checkAndKeep(hub, "dead-letters");
+
+        Page auditor = browser.signIn(TestUsers.AUDITOR, TestUsers.password(TestUsers.AUDITOR));
+        assertThat(auditor.navigate(browser.url("/console/hub")).status()).isEqualTo(403);
+
+        Page stranger = browser.anonymous();
+        stranger.navigate(browser.url("/console/hub"));
+        assertThat(stranger).hasURL(browser.url("/console/login"));
+        ConsoleBrowser.checkAndKeep(stranger, "login");
+        stranger.getByLabel("User name").fill(TestUsers.HUB);
+        stranger.getByLabel("Password").fill("not the password");
+        stranger.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(stranger.locator(".govuk-error-summary")).containsText("The user name or password is not right");
+        ConsoleBrowser.checkAndKeep(stranger, "login-failed");
+    }
+
+    private static void accepted(TestAgency agency, String messageId) {
+        assertThat(agency.receipt(messageId, WAIT).getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+    }
+
+    /** Reads the agency's inbox to its end as the agency's own consumer group, and commits: nothing is left unread. */
+    private void readWholeInbox(String agencyCode) {
+        Map<String, Object> config = new HashMap<>(TestKafka.agencyConfig(agencyCode));
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "agency." + agencyCode + ".console-test");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            String inbox = "agency." + agencyCode + ".inbox";
+            List<TopicPartition> partitions = consumer.partitionsFor(inbox).stream().map(p -> new TopicPartition(inbox, p.partition())).toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200));
+            }
+            consumer.commitSync();
+        }
+    }
+}
