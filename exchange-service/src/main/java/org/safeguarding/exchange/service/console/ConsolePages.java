@@ -2,7 +2,6 @@ package org.safeguarding.exchange.service.console;
 
 import org.safeguarding.exchange.service.security.Callers;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -30,7 +29,7 @@ class ConsolePages {
     }
 
     @GetMapping({"/console", "/console/"})
-    String start(Model model) {
+    String start(jakarta.servlet.http.HttpServletResponse response) {
         Viewer viewer = viewer();
         if (viewer.hub()) {
             return "redirect:/console/hub";
@@ -38,6 +37,8 @@ class ConsolePages {
         if (viewer.auditor()) {
             return "redirect:/console/auditor";
         }
+        // Signed in, but neither a hub nor an auditor (an agency, an operator): the console has nothing for them.
+        response.setStatus(403);
         return "console/refused";
     }
 

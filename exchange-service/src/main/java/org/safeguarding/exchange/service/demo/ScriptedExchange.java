@@ -117,9 +117,23 @@ public final class ScriptedExchange {
             }
             printRegister(caseReference);
             printRelatedHazards(caseReference);
+            sendDeadLetter(agencies.get(SCHOOL), caseReference);
+            out.println("\nThe console for hubs and auditors: " + httpUrl + "/console (live traffic, unread inboxes, dead letters,"
+                    + " the case drawn as a chain)");
         } finally {
             agencies.values().forEach(AgencyClient::close);
         }
+    }
+
+    /**
+     * Bytes in the contract's framing that name a schema the registry does not hold, as a sender with a broken registry
+     * set-up would send: the exchange cannot decode them, so they become a dead letter (what the console lists).
+     */
+    private void sendDeadLetter(AgencyClient school, String caseReference) {
+        byte[] bytes = {0, 0x7f, (byte) 0xff, (byte) 0xff, 0x01, 0x02, 0x03};
+        school.sendBytes("exchange.share-requests", caseReference, bytes, java.util.UUID.randomUUID().toString(), SCHOOL);
+        out.println("\nThe school also sent a message naming a schema the registry does not hold: it could not be decoded and is a"
+                + " dead letter now.");
     }
 
     /** The exchange checks deadlines on a schedule (exchange.reminders.interval); wait for its reminder to arrive. */
