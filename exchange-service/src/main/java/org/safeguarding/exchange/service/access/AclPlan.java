@@ -28,7 +28,8 @@ import org.safeguarding.exchange.service.security.UserAccounts;
  * <ul>
  * <li>An agency ({@code User:<code in lower case>}) may write the four intake topics; read its own inbox and receipts
  * and the register checkpoints; and use consumer groups and transactional ids starting {@code agency.<CODE>.}.</li>
- * <li>The service reads the intake topics and each inbox (to tell whether a reminder was delivered), writes every
+ * <li>The service reads the intake topics and each inbox (to tell whether a reminder was delivered), writes the intake
+ * topics (a dead letter replayed with a second person's approval, still proven by its sender's signature) and every
  * {@code agency.} topic, the dead-letter and checkpoint topics, creates them all, and uses consumer groups and
  * transactional ids starting {@value #SERVICE_PREFIX} (its intake listener's group, {@code exchange-intake}, and
  * {@code exchange-<instance-id>-} for each instance's transactions).</li>
@@ -52,6 +53,8 @@ public final class AclPlan {
         for (String intake : IntakeTopic.names()) {
             plan.add(allow(service, TOPIC, intake, LITERAL, READ));
             plan.add(allow(service, TOPIC, intake, LITERAL, CREATE));
+            // An approved dead-letter replay: the sender's own signed bytes again, which intake proves as any message.
+            plan.add(allow(service, TOPIC, intake, LITERAL, WRITE));
         }
         plan.add(allow(service, TOPIC, AGENCY_TOPICS, PREFIXED, WRITE));
         plan.add(allow(service, TOPIC, AGENCY_TOPICS, PREFIXED, CREATE));

@@ -18,6 +18,8 @@ public final class ExchangeHeaders {
     public static final String RECORD_TYPE = "exchange-record-type";
     public static final String REGISTER_SEQUENCE = "exchange-register-sequence";
     public static final String ENTRY_HASH = "exchange-entry-hash";
+    /** On a dead letter the exchange re-submits to intake: the approved replay it carries out. */
+    public static final String REPLAY_OF = "exchange-replay-of";
 
     private ExchangeHeaders() {
     }

@@ -275,10 +275,25 @@ public class RegisterSearch {
                 rs.getString("violations"), rs.getString("chain_id"), rs.getLong("chain_position"),
                 HexFormat.of().formatHex(rs.getBytes("previous_hash")), HexFormat.of().formatHex(rs.getBytes("entry_hash")),
                 rs.getString("source_topic"), rs.getInt("source_partition"), rs.getLong("source_offset"), schema,
-                rs.getInt("payload_size"), read.record() == null ? null : ReadableJson.of(read.record()), rs.getString("request_id"),
+                rs.getInt("payload_size"), readable(read, schema, outcome, rs), rs.getString("request_id"),
                 rs.getString("proven_sender"), signature == null ? null
                         : new EntrySignature(rs.getString("signature_key_id"), instant(rs.getTimestamp("signature_signed_at")), signature));
         return new Row(view, read);
+    }
+
+    /**
+     * The message as JSON: decoded from its Avro bytes; or, for an act the exchange recorded itself (accepted, naming no
+     * schema: a dead-letter replay's request or decision), its bytes, which are that JSON.
+     */
+    private static String readable(ReadMessage read, Integer schema, String outcome, ResultSet rs) throws SQLException {
+        if (read.record() != null) {
+            return ReadableJson.of(read.record());
+        }
+        byte[] payload = rs.getBytes("payload");
+        if (schema == null && EntryOutcome.ACCEPTED.name().equals(outcome) && payload != null && payload.length > 0 && payload[0] == '{') {
+            return new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return null;
     }
 
     /** A field of a decoded message, or null when there is no message or its schema has no such field. */

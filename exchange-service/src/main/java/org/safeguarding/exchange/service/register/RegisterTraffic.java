@@ -30,16 +30,19 @@ public class RegisterTraffic {
         this.jdbc = jdbc;
     }
 
-    /** Counts of the messages received since {@code since}; the sender is the proven one, else the one claimed. */
-    public List<Count> since(Instant since) {
-        return jdbc.query("""
+    /** Counts of the messages read from {@code topics} since {@code since}; the sender is the proven one, else the one claimed. */
+    public List<Count> since(Instant since, List<String> topics) {
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("""
                 select date_trunc('minute', received_at) as minute, source_topic,
                        coalesce(proven_sender, sending_agency, sender, '(none)') as sender, outcome, count(*) as messages
-                  from register_entry where received_at >= ?
-                 group by 1, 2, 3, 4 order by 1, 2, 3, 4""",
-                (rs, i) -> new Count(instant(rs.getTimestamp("minute")), rs.getString("source_topic"), rs.getString("sender"),
-                        rs.getString("outcome"), rs.getLong("messages")),
-                since.atOffset(ZoneOffset.UTC));
+                  from register_entry where received_at >= ? and source_topic = any(?)
+                 group by 1, 2, 3, 4 order by 1, 2, 3, 4""");
+            ps.setObject(1, since.atOffset(ZoneOffset.UTC));
+            ps.setArray(2, con.createArrayOf("text", topics.toArray()));
+            return ps;
+        }, (rs, i) -> new Count(instant(rs.getTimestamp("minute")), rs.getString("source_topic"), rs.getString("sender"),
+                rs.getString("outcome"), rs.getLong("messages")));
     }
 
     /** The rules that rejected most messages received since {@code since}, most first, each counted once per message. */

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -41,7 +42,8 @@ import org.springframework.test.context.TestPropertySource;
  * The console in the system Chromium: what a hub and an auditor do, with axe-core run on every page and a screenshot of
  * each kept under target/console-screenshots/. Skipped, saying so, where Chromium is not installed (CI installs it).
  */
-@TestPropertySource(properties = {"exchange.checkpoints.every-seconds=1", "exchange.console.refresh=PT1S"})
+// Reminders of the sample requests' deadlines would reach inboxes while a test counts what is unread in them.
+@TestPropertySource(properties = {"exchange.checkpoints.every-seconds=1", "exchange.console.refresh=PT1S", "exchange.reminders.interval=PT1H"})
 class ConsoleBrowserTest extends ExchangeServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -220,6 +222,100 @@ class ConsoleBrowserTest extends ExchangeServiceTest {
         stranger.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(stranger.locator(".govuk-error-summary")).containsText("The user name or password is not right");
         ConsoleBrowser.checkAndKeep(stranger, "login-failed");
+    }
+
+    /**
+     * A message that failed only because its schema was missing from the registry: a hub asks to replay it, cannot approve
+     * its own request, an auditor approves, and the very bytes go through intake and the policy again, accepted now.
+     */
+    @Test
+    void aDeadLetterIsReplayedOnlyWithASecondPersonsApprovalAndBothActsAreInTheRegister() {
+        String caseReference = "CASE-REPLAY-" + UUID.randomUUID();
+        ShareRequest request = SampleRecords.shareRequest();
+        request.setCaseReference(caseReference);
+        request.setRequestId("REQ-REPLAY-" + UUID.randomUUID());
+        // The same request under a newer version of its schema (one more optional field, written as its null branch),
+        // naming the id the registry will give that version: undecodable until the version is registered.
+        Schema newer = withOptionalField(ShareRequest.getClassSchema(), "replayTestNote");
+        int nextSchemaId = jdbc().queryForObject("select case when is_called then last_value + 1 else last_value end from "
+                + jdbc().queryForObject("select pg_get_serial_sequence('registry_schema', 'id')", String.class), Integer.class);
+        byte[] current = school.encode("exchange.share-requests", request);
+        byte[] bytes = java.nio.ByteBuffer.allocate(current.length + 1).put((byte) 0).putInt(nextSchemaId)
+                .put(current, 5, current.length - 5).put((byte) 0).array();
+        String messageId = UUID.randomUUID().toString();
+        school.sendRaw("exchange.share-requests", caseReference, bytes, messageId, SampleRecords.SCHOOL);
+        assertThat(school.receipt(messageId, WAIT).getStatus()).isEqualTo(ReceiptStatus.REJECTED);
+
+        String subject = "exchange.share-requests-exchange.v1.ShareRequest";
+        Map<?, ?> registered = http(TestUsers.ADMIN).post().uri("/registry/subjects/{subject}/versions", subject)
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json").body(Map.of("schema", newer.toString()))
+                .retrieve().body(Map.class);
+        assertThat(registered.get("id")).isEqualTo(nextSchemaId);
+
+        Page hub = browser.signIn(TestUsers.HUB, TestUsers.password(TestUsers.HUB));
+        hub.navigate(browser.url("/console/dead-letters"));
+        Locator deadLetter = hub.locator("#dead-letters tbody tr").first();
+        String sequence = deadLetter.getAttribute("data-sequence");
+        deadLetter.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Ask to replay dead letter " + sequence)).click();
+        ConsoleBrowser.checkAndKeep(hub, "replay-request");
+        hub.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for the replay")).click();
+        assertThat(hub.locator(".govuk-error-summary")).containsText("Say why");
+        String why = "The school's new schema version was missing from the registry; it is registered now";
+        hub.getByLabel("Why should dead letter " + sequence + " go to intake again?").fill(why);
+        hub.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for the replay")).click();
+        assertThat(hub.locator("#done")).containsText("A second person must approve it");
+        Locator replay = hub.locator("#replays tr[data-dead-letter='" + sequence + "']");
+        assertThat(replay).containsText("Waiting for a second person");
+        assertThat(replay).containsText("You asked for it, so someone else must decide.");
+        String replayId = replay.getAttribute("data-replay");
+        ConsoleBrowser.checkAndKeep(hub, "replay-asked");
+
+        // The page offers the one who asked no approval; asking the server anyway is refused, and nothing is replayed.
+        Object refused = hub.evaluate("([id, token]) => fetch('/console/dead-letters/replays/' + id, {method: 'POST',"
+                + " headers: {'Content-Type': 'application/x-www-form-urlencoded'},"
+                + " body: 'decision=approve&reason=mine&_csrf=' + encodeURIComponent(token)}).then(r => r.text())",
+                List.of(replayId, hub.locator("meta[name='_csrf']").getAttribute("content")));
+        assertThat((String) refused).contains("You asked for this replay: a second person must approve or refuse it");
+
+        Page auditor = browser.signIn(TestUsers.AUDITOR, TestUsers.password(TestUsers.AUDITOR));
+        auditor.navigate(browser.url("/console/dead-letters"));
+        Locator pending = auditor.locator("#replays tr[data-replay='" + replayId + "']");
+        pending.getByLabel("Your reason").fill("Checked with the school's IT lead: same bytes, schema now registered");
+        pending.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve replay")).click();
+        assertThat(auditor.locator("#done")).containsText("Replay approved");
+        assertThat(auditor.locator("#replays tr[data-replay='" + replayId + "']")).containsText("APPROVED");
+        ConsoleBrowser.checkAndKeep(auditor, "replay-approved");
+
+        // The dead letter's own bytes, id and signature went through intake and the policy: accepted this time.
+        exchange.v1.Receipt receipt = school.receipt(messageId + "#replay-" + replayId, WAIT);
+        assertThat(receipt.getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+        List<Map<String, Object>> replayed = jsonList("/api/audit/entries?caseReference=" + caseReference, "entries");
+        assertThat(replayed).singleElement().satisfies(entry -> {
+            assertThat(entry.get("messageId")).isEqualTo(messageId + "#replay-" + replayId);
+            assertThat(entry.get("provenSender")).isEqualTo(SampleRecords.SCHOOL);
+            assertThat(entry.get("outcome")).isEqualTo("ACCEPTED");
+        });
+        // Both acts are register entries of their own: who, when, why, which dead letter.
+        List<Map<String, Object>> asked = jsonList("/api/audit/entries?type=DeadLetterReplayRequest", "entries");
+        assertThat(asked).filteredOn(e -> replayId.equals(e.get("requestId"))).singleElement().satisfies(entry -> {
+            assertThat(entry.get("requesterName")).isEqualTo(TestUsers.HUB);
+            Map<?, ?> act = (Map<?, ?>) entry.get("message");
+            assertThat(act.get("reason")).isEqualTo(why);
+            assertThat(String.valueOf(act.get("deadLetterSequence"))).isEqualTo(sequence);
+        });
+        List<Map<String, Object>> decided = jsonList("/api/audit/entries?type=DeadLetterReplayDecision", "entries");
+        assertThat(decided).filteredOn(e -> replayId.equals(e.get("requestId"))).singleElement().satisfies(entry -> {
+            assertThat(entry.get("requesterName")).isEqualTo(TestUsers.AUDITOR);
+            assertThat(entry.get("decision")).isEqualTo("APPROVED");
+        });
+    }
+
+    private static Schema withOptionalField(Schema record, String name) {
+        List<Schema.Field> fields = new java.util.ArrayList<>();
+        record.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
+        fields.add(new Schema.Field(name, Schema.createUnion(Schema.create(Schema.Type.NULL), Schema.create(Schema.Type.STRING)),
+                "A note added in a later version", Schema.Field.NULL_DEFAULT_VALUE));
+        return Schema.createRecord(record.getName(), record.getDoc(), record.getNamespace(), false, fields);
     }
 
     private static void accepted(TestAgency agency, String messageId) {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.safeguarding.exchange.service.access.KafkaBacklogs;
 import org.safeguarding.exchange.service.checkpoints.RegisterProofs;
+import org.safeguarding.exchange.service.contract.IntakeTopic;
 import org.safeguarding.exchange.service.deadlines.DeadlineQueries;
 import org.safeguarding.exchange.service.deadlines.HazardReview;
 import org.safeguarding.exchange.service.deadlines.RequestDeadline;
@@ -51,7 +52,7 @@ public class HubFigures {
 
     public HubSnapshot now() {
         Instant now = clock.instant();
-        TrafficSummary summary = TrafficSummary.of(traffic.since(now.minus(Duration.ofMinutes(WINDOW_MINUTES))), now, WINDOW_MINUTES);
+        TrafficSummary summary = TrafficSummary.of(traffic.since(now.minus(Duration.ofMinutes(WINDOW_MINUTES)), IntakeTopic.names()), now, WINDOW_MINUTES);
         List<HubSnapshot.Reason> reasons = traffic.rejectionRules(now.minus(REASONS_OVER), REASONS_LISTED).stream()
                 .map(r -> new HubSnapshot.Reason(r.rule(), PolicyParagraph.of(r.rule()), r.messages())).toList();
         List<HubSnapshot.Inbox> inboxes = null;

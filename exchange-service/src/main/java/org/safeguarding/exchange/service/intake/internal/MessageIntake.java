@@ -4,11 +4,13 @@ import exchange.v1.HazardNotification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
@@ -34,6 +36,8 @@ import org.safeguarding.exchange.service.register.EntryViolation;
 import org.safeguarding.exchange.service.register.NewEntry;
 import org.safeguarding.exchange.service.register.SharingRegister;
 import org.safeguarding.exchange.service.register.SourceCoordinates;
+import org.safeguarding.exchange.service.replay.ApprovedReplay;
+import org.safeguarding.exchange.service.replay.DeadLetterReplays;
 import org.safeguarding.exchange.service.signatures.SenderProof;
 import org.safeguarding.exchange.service.signatures.SignedHeaders;
 import org.springframework.stereotype.Component;
@@ -57,17 +61,19 @@ public class MessageIntake {
     private final ConsentHistory consent;
     private final Hazards hazards;
     private final SenderProof senderProof;
+    private final DeadLetterReplays replays;
     private final Clock clock;
     private final int maxMessageBytes;
 
     public MessageIntake(MessageDecoder decoder, SharingRegister register, RecordingPolicy policy, ConsentHistory consent, Hazards hazards,
-            SenderProof senderProof, Clock clock, IntakeProperties properties) {
+            SenderProof senderProof, DeadLetterReplays replays, Clock clock, IntakeProperties properties) {
         this.decoder = decoder;
         this.register = register;
         this.policy = policy;
         this.consent = consent;
         this.hazards = hazards;
         this.senderProof = senderProof;
+        this.replays = replays;
         this.clock = clock;
         this.maxMessageBytes = properties.maxMessageBytes();
     }
@@ -160,10 +166,13 @@ public class MessageIntake {
         SourceCoordinates source = new SourceCoordinates(record.topic(), record.partition(), record.offset());
         String messageIdHeader = ExchangeHeaders.text(record.headers(), ExchangeHeaders.MESSAGE_ID);
         String sender = ExchangeHeaders.text(record.headers(), ExchangeHeaders.SENDER);
-        // Without its own id a message is still registered, under an id its coordinates make unique and stable.
-        String messageId = messageIdHeader != null ? messageIdHeader : "urn:exchange:no-message-id:" + source.chainId() + "/" + source.offset();
         byte[] bytes = record.value() == null ? new byte[0] : record.value();
         byte[] sha256 = EntryEncoding.sha256(bytes);
+        // Without its own id a message is still registered, under an id its coordinates make unique and stable. A dead
+        // letter replayed with a second person's approval is a new message under an id naming the replay; anything else
+        // carrying its sender's id again is that message's duplicate.
+        String messageId = replayed(record, messageIdHeader, sender, sha256).map(ApprovedReplay::replayedMessageId)
+                .orElse(messageIdHeader != null ? messageIdHeader : "urn:exchange:no-message-id:" + source.chainId() + "/" + source.offset());
         // Who sent it comes first: every entry, even of bytes that are no message, names its proven sender or none.
         SenderProof.Proof proof = senderProof.check(SignedHeaders.of(record.headers()), sha256, receivedAt);
         Unjudged unjudged = (outcome, schemaId, payload, facts, violation) -> Admitted.unjudged(new NewEntry(messageId, source, receivedAt,
@@ -197,6 +206,17 @@ public class MessageIntake {
         EntryOutcome outcome = violations.isEmpty() ? EntryOutcome.ACCEPTED : EntryOutcome.REJECTED;
         return new Admitted(new NewEntry(messageId, source, receivedAt, sender, outcome, decoded.schemaId(), bytes, sha256,
                 bytes.length, facts, flags, violations, proof.provenSender(), signatureOf(proof)), decoded.record());
+    }
+
+    /** The approved replay this record carries out: only the dead letter's very bytes, id and sender qualify. */
+    private Optional<ApprovedReplay> replayed(ConsumerRecord<String, byte[]> record, String messageIdHeader, String sender, byte[] sha256) {
+        String replayId = ExchangeHeaders.text(record.headers(), ExchangeHeaders.REPLAY_OF);
+        if (replayId == null || messageIdHeader == null) {
+            return Optional.empty();
+        }
+        return replays.approved(replayId).filter(replay -> replay.messageId().equals(messageIdHeader)
+                && replay.provenSender().equals(sender) && Arrays.equals(replay.payloadSha256(), sha256)
+                && IntakeTopic.of(record.topic()).isPresent());
     }
 
     /** The sender proof's violations, first, with the others: contract rule 1, every violation is named. */

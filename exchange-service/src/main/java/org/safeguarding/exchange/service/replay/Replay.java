@@ -1,0 +1,17 @@
+package org.safeguarding.exchange.service.replay;
+
+import java.time.Instant;
+
+/**
+ * A request to re-submit a dead letter to intake, and what became of it, as the register records both acts.
+ *
+ * @param decision     {@code APPROVED} or {@code REFUSED}, or null while it waits for a second person
+ * @param replayedAs   the message id the replayed message is registered under, once approved
+ */
+public record Replay(String replayId, long deadLetterSequence, long requestEntry, String requestedBy, Instant requestedAt, String reason,
+        String decision, Long decisionEntry, String decidedBy, Instant decidedAt, String decisionReason, String replayedAs) {
+
+    public boolean pending() {
+        return decision == null;
+    }
+}
