@@ -29,14 +29,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.safeguarding.exchange.service.testing.LifecycleRecords;
 import org.safeguarding.exchange.service.testing.TestAgency;
 import org.safeguarding.exchange.service.testing.TestKafka;
 import org.safeguarding.exchange.service.testing.TestUsers;
 import org.safeguarding.exchange.testing.SampleRecords;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.client.RestClient;
 
 /**
  * The console in the system Chromium: what a hub and an auditor do, with axe-core run on every page and a screenshot of
@@ -45,6 +50,8 @@ import org.springframework.test.context.TestPropertySource;
 // Reminders of the sample requests' deadlines would reach inboxes while a test counts what is unread in them.
 @TestPropertySource(properties = {"exchange.checkpoints.every-seconds=1", "exchange.console.refresh=PT1S", "exchange.reminders.interval=PT1H"})
 class ConsoleBrowserTest extends ExchangeServiceTest {
+
+    private static final String WITHOUT_BROWSER = "without-browser";
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final LocatorAssertions.HasTextOptions LIVE = new LocatorAssertions.HasTextOptions().setTimeout(WAIT.toMillis());
@@ -62,12 +69,36 @@ class ConsoleBrowserTest extends ExchangeServiceTest {
     }
 
     @BeforeEach
-    void chromium() {
+    void chromium(TestInfo test) {
+        if (test.getTags().contains(WITHOUT_BROWSER)) {
+            return;
+        }
         assumeTrue(ConsoleBrowser.available(), "No Chromium at " + ConsoleBrowser.CHROMIUM
                 + ": the console's browser tests are skipped (apt-get install chromium; .ci/run does)");
         if (browser == null) {
             browser = new ConsoleBrowser(httpUrl());
         }
+    }
+
+    @Test
+    @Tag(WITHOUT_BROWSER)
+    void theConsoleKeepsASessionWithCsrfWhileTheApiStaysStateless() {
+        RestClient client = RestClient.builder().baseUrl(httpUrl()).build();
+        // A login form posted from another site carries no token: refused before any password is checked.
+        int forged = client.post().uri("/console/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body("username=" + TestUsers.HUB + "&password=" + TestUsers.password(TestUsers.HUB))
+                .exchange((request, response) -> response.getStatusCode().value());
+        assertThat(forged).isEqualTo(403);
+        // The API answers Basic credentials with no session to steal, and the console's pages send no credentials prompt.
+        var api = http(TestUsers.HUB).get().uri("/api/audit/entries").retrieve().toBodilessEntity();
+        assertThat(api.getHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
+        int page = client.get().uri("/console/hub").exchange((request, response) -> {
+            assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+            assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'");
+            return response.getStatusCode().value();
+        });
+        // To the login page (a redirect, which the client may follow), never a Basic challenge.
+        assertThat(page).isIn(200, 302);
     }
 
     @AfterAll

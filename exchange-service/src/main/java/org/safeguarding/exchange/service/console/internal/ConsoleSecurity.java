@@ -36,8 +36,8 @@ class ConsoleSecurity {
         http.securityMatcher("/console", "/console/**", "/webjars/**", "/assets/**");
         http.authorizeHttpRequests(requests -> requests
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
-                .requestMatchers("/console/login", "/console/assets/**", "/webjars/**", "/assets/**").permitAll()
-                .requestMatchers("/console/refused").authenticated()
+                // The refusal page too: a form posted without its CSRF token is refused there, signed in or not.
+                .requestMatchers("/console/login", "/console/refused", "/console/assets/**", "/webjars/**", "/assets/**").permitAll()
                 .requestMatchers("/console/hub", "/console/hub/**").hasRole(HUB)
                 .requestMatchers("/console/auditor", "/console/auditor/**").hasRole(AUDITOR)
                 .requestMatchers("/console/dead-letters", "/console/dead-letters/**").hasAnyRole(HUB, AUDITOR)
