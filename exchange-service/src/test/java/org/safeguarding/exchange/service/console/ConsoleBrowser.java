@@ -68,6 +68,8 @@ final class ConsoleBrowser implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        // Text stays invisible until the page's fonts settle (GOV.UK Frontend asks for fonts the console does not serve).
+        page.evaluate("() => document.fonts.ready.then(() => true)");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
         List<Rule> violations = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
                 .analyze().getViolations();
