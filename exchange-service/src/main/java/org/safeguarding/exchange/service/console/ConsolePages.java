@@ -1,7 +1,13 @@
 package org.safeguarding.exchange.service.console;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.safeguarding.exchange.service.security.Callers;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -13,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ConsolePages {
 
     private final Callers callers;
+    private final ObjectProvider<ClientRegistrationRepository> issuers;
 
-    ConsolePages(Callers callers) {
+    ConsolePages(Callers callers, ObjectProvider<ClientRegistrationRepository> issuers) {
         this.callers = callers;
+        this.issuers = issuers;
     }
 
     @ModelAttribute("viewer")
@@ -24,7 +32,12 @@ class ConsolePages {
     }
 
     @GetMapping("/console/login")
-    String login() {
+    String login(Model model) {
+        List<ClientRegistration> registered = new ArrayList<>();
+        if (issuers.getIfAvailable() instanceof Iterable<?> all) {
+            all.forEach(r -> registered.add((ClientRegistration) r));
+        }
+        model.addAttribute("issuers", registered);
         return "console/login";
     }
 

@@ -1,7 +1,6 @@
 package org.safeguarding.exchange.service.security.internal;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.safeguarding.exchange.service.security.Role;
 import org.springframework.core.convert.converter.Converter;
@@ -23,20 +22,10 @@ public class JwtCallerConverter implements Converter<Jwt, AbstractAuthentication
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        for (String text : roleTexts(jwt.getClaim(claims.rolesClaim()))) {
-            Role.parse(text).ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        for (Role role : Role.ofClaim(jwt.getClaim(claims.rolesClaim()))) {
+            authorities.add(new SimpleGrantedAuthority(role.authority()));
         }
         String name = jwt.getClaimAsString(claims.nameClaim());
         return new JwtAuthenticationToken(jwt, authorities, name == null ? jwt.getSubject() : name);
-    }
-
-    private static List<String> roleTexts(Object claim) {
-        if (claim instanceof Collection<?> values) {
-            return values.stream().map(String::valueOf).toList();
-        }
-        if (claim instanceof String text) {
-            return List.of(text.split("[,\\s]+"));
-        }
-        return List.of();
     }
 }
