@@ -68,6 +68,17 @@ class DeadLetterPages {
         return "redirect:/console/dead-letters";
     }
 
+    @PostMapping("/console/dead-letters/replays/{replayId}/send-again")
+    String sendAgain(@PathVariable String replayId, RedirectAttributes redirect) {
+        try {
+            replays.sendAgain(replayId);
+            redirect.addFlashAttribute("done", "The approved replay has gone to intake again.");
+        } catch (ReplayRefused refused) {
+            redirect.addFlashAttribute("problem", refused.getMessage());
+        }
+        return "redirect:/console/dead-letters";
+    }
+
     @PostMapping("/console/dead-letters/replays/{replayId}")
     String decide(@PathVariable String replayId, @RequestParam String decision, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {

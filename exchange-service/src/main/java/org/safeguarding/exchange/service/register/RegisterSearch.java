@@ -86,6 +86,11 @@ public class RegisterSearch {
         return jdbc.query(SELECT + " where sequence = ?", (rs, i) -> view(rs), sequence).stream().findFirst();
     }
 
+    /** The entry registered under this message id, whoever sent it (message ids the exchange makes are its own). */
+    public List<EntryView> byMessageId(String messageId) {
+        return jdbc.query(SELECT + " where message_id = ? order by sequence", (rs, i) -> view(rs), messageId);
+    }
+
     /** The entries of messages that could not be decoded (whose bytes went to the dead-letter topic), newest first. */
     public List<EntryView> undecodable(Long before, int limit) {
         return jdbc.query(SELECT + " where outcome = 'UNDECODABLE' and sequence < ? order by sequence desc limit ?",

@@ -66,6 +66,12 @@ public class DeadLetterReplays {
         if (!IntakeTopic.names().contains(deadLetter.sourceTopic())) {
             throw new ReplayRefused("Dead letter " + deadLetterSequence + " was not read from an intake topic");
         }
+        // One replay per dead letter at a time, and none after an approved one: a message goes through intake once more, not twice.
+        all().stream().filter(r -> r.deadLetterSequence() == deadLetterSequence && (r.pending() || "APPROVED".equals(r.decision())))
+                .findFirst().ifPresent(r -> {
+                    throw new ReplayRefused("Dead letter " + deadLetterSequence + " has a replay " + (r.pending() ? "waiting for a decision"
+                            : "approved") + " already (" + r.replayId() + ")");
+                });
         String replayId = UUID.randomUUID().toString();
         record(ReplayActs.request(replayId, deadLetterSequence, deadLetter.messageId(), who.name(), roles(who), reason.strip(),
                 clock.instant(), json));
@@ -88,8 +94,26 @@ public class DeadLetterReplays {
             throw new ReplayRefused("Replay " + replayId + " was decided already");
         }
         if (approve) {
-            resubmit(replayId, replay.deadLetterSequence());
+            try {
+                resubmit(replayId, replay.deadLetterSequence());
+            } catch (RuntimeException e) {
+                // The approval stands in the register; the replay waits to be sent again (sendAgain).
+                throw new ReplayRefused("The replay is approved, but could not be sent to intake (" + e.getMessage()
+                        + "): send it again from the dead letters page");
+            }
         }
+    }
+
+    /**
+     * Sends an approved replay again when intake has not registered it (the send after the approval failed, say): the
+     * same bytes under the same id, so that however often it is sent, intake registers it once.
+     */
+    public void sendAgain(String replayId) {
+        Replay replay = find(replayId).orElseThrow(() -> new ReplayRefused("There is no replay " + replayId));
+        if (!replay.awaitingIntake()) {
+            throw new ReplayRefused("Replay " + replayId + " is not an approved replay waiting for intake");
+        }
+        resubmit(replayId, replay.deadLetterSequence());
     }
 
     /** Every replay asked for, newest first. */
@@ -145,14 +169,16 @@ public class DeadLetterReplays {
         EntryView decision = acts.stream().filter(e -> ReplayActs.DECISION.equals(e.recordType())).findFirst().orElse(null);
         JsonNode decided = decision == null ? null : json.readTree(decision.message());
         String replayId = request.requestId();
+        String replayedAs = decision != null && "APPROVED".equals(decision.decision())
+                ? ApprovedReplay.replayedMessageId(asked.get("deadLetterMessageId").asString(), replayId) : null;
+        EntryView replayed = replayedAs == null ? null : search.byMessageId(replayedAs).stream().findFirst().orElse(null);
         return new Replay(replayId, asked.get("deadLetterSequence").asLong(), request.sequence(), request.requesterName(),
                 Instant.parse(asked.get("requestedAt").asString()), asked.get("reason").asString(),
                 decision == null ? null : decision.decision(), decision == null ? null : decision.sequence(),
                 decision == null ? null : decision.requesterName(),
                 decided == null ? null : Instant.parse(decided.get("decidedAt").asString()),
-                decided == null ? null : decided.get("reason").asString(),
-                decision != null && "APPROVED".equals(decision.decision())
-                        ? ApprovedReplay.replayedMessageId(asked.get("deadLetterMessageId").asString(), replayId) : null);
+                decided == null ? null : decided.get("reason").asString(), replayedAs,
+                replayed == null ? null : replayed.sequence(), replayed == null ? null : replayed.outcome());
     }
 
     private Recorded record(org.safeguarding.exchange.service.register.NewEntry act) {

@@ -320,6 +320,16 @@ class ConsoleBrowserTest extends ExchangeServiceTest {
         // The dead letter's own bytes, id and signature went through intake and the policy: accepted this time.
         exchange.v1.Receipt receipt = school.receipt(messageId + "#replay-" + replayId, WAIT);
         assertThat(receipt.getStatus()).isEqualTo(ReceiptStatus.ACCEPTED);
+        // A dead letter goes through intake once more, not twice: a second replay of it is refused.
+        auditor.navigate(browser.url("/console/dead-letters/" + sequence + "/replay"));
+        auditor.getByLabel("Why should dead letter " + sequence + " go to intake again?").fill("Once more");
+        auditor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for the replay")).click();
+        assertThat(auditor.locator("#problem")).containsText("has a replay approved already");
+
+        // The replay's row names the entry intake made of it.
+        auditor.reload();
+        assertThat(auditor.locator("#replays tr[data-replay='" + replayId + "']")).containsText("Intake registered it again as entry");
+        ConsoleBrowser.checkAndKeep(auditor, "replay-registered");
         List<Map<String, Object>> replayed = jsonList("/api/audit/entries?caseReference=" + caseReference, "entries");
         assertThat(replayed).singleElement().satisfies(entry -> {
             assertThat(entry.get("messageId")).isEqualTo(messageId + "#replay-" + replayId);
