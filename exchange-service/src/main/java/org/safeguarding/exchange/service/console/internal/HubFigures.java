@@ -77,10 +77,11 @@ public class HubFigures {
         }
         List<RequestDeadline> open = deadlines.requests(false);
         List<HazardReview> reviews = deadlines.hazardReviewsDue();
+        RegisterProofs.LatestCheckpoint checkpoint = proofs.latest().orElse(null);
         return new HubSnapshot(now, summary, reasons, inboxes, inboxesUnknown, intakeLag, open.size(),
                 open.stream().filter(RequestDeadline::overdue).count(), reviews.size(),
                 reviews.stream().filter(r -> r.status() == HazardReview.Status.OVERDUE).count(), deadlines.bringUpsDue().size(),
-                proofs.latest().orElse(null), proofs.latest().map(c -> Ages.text(Duration.between(c.issuedAt(), now))).orElse(null));
+                checkpoint, checkpoint == null ? null : Ages.text(Duration.between(checkpoint.issuedAt(), now)));
     }
 
     private String nameOf(String code) {
