@@ -2,6 +2,7 @@ package org.safeguarding.exchange.service.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Locator;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,12 +34,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.safeguarding.exchange.service.replay.DeadLetterReplays;
+import org.safeguarding.exchange.service.replay.ReplayRefused;
+import org.safeguarding.exchange.service.security.Caller;
+import org.safeguarding.exchange.service.security.Role;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.safeguarding.exchange.service.testing.LifecycleRecords;
 import org.safeguarding.exchange.service.testing.TestAgency;
 import org.safeguarding.exchange.service.testing.TestKafka;
 import org.safeguarding.exchange.service.testing.TestUsers;
 import org.safeguarding.exchange.testing.SampleRecords;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
@@ -55,6 +62,9 @@ class ConsoleBrowserTest extends ExchangeServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final LocatorAssertions.HasTextOptions LIVE = new LocatorAssertions.HasTextOptions().setTimeout(WAIT.toMillis());
+
+    @Autowired
+    private DeadLetterReplays replays;
 
     private ConsoleBrowser browser;
     private TestAgency school;
@@ -78,6 +88,34 @@ class ConsoleBrowserTest extends ExchangeServiceTest {
         if (browser == null) {
             browser = new ConsoleBrowser(httpUrl());
         }
+    }
+
+    @Test
+    @Tag(WITHOUT_BROWSER)
+    void nobodyApprovesTheirOwnReplayAndARequestIsDecidedOnce() {
+        String messageId = UUID.randomUUID().toString();
+        school.sendRaw("exchange.share-requests", "CASE-OWN", new byte[] {0, 0x7f, 0, 0, 1, 2}, messageId, SampleRecords.SCHOOL);
+        assertThat(school.receipt(messageId, WAIT).getStatus()).isEqualTo(ReceiptStatus.REJECTED);
+        long deadLetter = jdbc().queryForObject("select sequence from register_entry where message_id = ?", Long.class, messageId);
+        Caller hub = new Caller(TestUsers.HUB, Set.of(Role.HUB), null);
+        Caller auditor = new Caller(TestUsers.AUDITOR, Set.of(Role.AUDITOR), null);
+
+        String replayId = replays.request(deadLetter, hub, "The sender says its registry was misconfigured");
+        assertThatThrownBy(() -> replays.decide(replayId, hub, true, "mine")).isInstanceOf(ReplayRefused.class)
+                .hasMessageContaining("a second person must approve or refuse it");
+        assertThat(replays.find(replayId)).hasValueSatisfying(replay -> assertThat(replay.pending()).isTrue());
+        assertThatThrownBy(() -> replays.decide(replayId, auditor, true, " ")).isInstanceOf(ReplayRefused.class).hasMessage("Say why");
+
+        replays.decide(replayId, auditor, false, "The schema is still missing: it would fail again");
+        assertThat(replays.find(replayId)).hasValueSatisfying(replay -> {
+            assertThat(replay.decision()).isEqualTo("REFUSED");
+            assertThat(replay.decidedBy()).isEqualTo(TestUsers.AUDITOR);
+            assertThat(replay.replayedAs()).isNull();
+        });
+        Caller another = new Caller("second-auditor", Set.of(Role.AUDITOR), null);
+        assertThatThrownBy(() -> replays.decide(replayId, another, true, "Overruling")).isInstanceOf(ReplayRefused.class)
+                .hasMessageContaining("refused already");
+        assertThat(replays.approved(replayId)).isEmpty();
     }
 
     @Test
