@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout  a check still waiting for its answer after this long reports its part DOWN
  */
 @ConfigurationProperties("exchange.health")
-public record HealthProperties(@DefaultValue("1s") Duration interval, @DefaultValue("800ms") Duration timeout) {
+public record HealthProperties(@DefaultValue("500ms") Duration interval, @DefaultValue("500ms") Duration timeout) {
 }

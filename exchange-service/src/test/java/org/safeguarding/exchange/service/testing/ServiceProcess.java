@@ -127,7 +127,7 @@ public final class ServiceProcess {
     public record Health(int statusCode, String body, Duration took) {
 
         public boolean up() {
-            return statusCode == 200 && body.startsWith("{\"status\":\"UP\"");
+            return statusCode == 200 && body.endsWith("\"status\":\"UP\"}");
         }
 
         /** Whether this component ({@code database}, {@code kafka}, {@code registry}) is reported DOWN. */
