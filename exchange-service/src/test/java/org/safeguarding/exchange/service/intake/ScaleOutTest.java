@@ -23,7 +23,8 @@ import org.safeguarding.exchange.testing.SampleRecords;
  * Several instances sharing the intake, tested the hard way: three service processes on one broker and one database,
  * in one consumer group, under a stream of 30,000 mixed messages. One is killed with SIGKILL mid-stream, one is started
  * mid-stream, and one is stopped with SIGSTOP past its session time-out and let go on after the group has moved on, a
- * zombie whose late database commit must neither fork a chain nor double an entry. Every message must end registered
+ * zombie whose late database commit must neither fork a chain nor double an entry; back in the group, it is stopped with
+ * SIGTERM while the stream still flows, and must leave nothing half-done. Every message must end registered
  * once, delivered once and answered once as a read_committed reader sees it, every overdue request reminded once, and
  * the chains and the Merkle tree verify with the newest checkpoint covering the whole register.
  */
@@ -74,12 +75,17 @@ class ScaleOutTest {
                 if (afterPause == null) {
                     afterPause = ExactlyOnceCheck.waitForRecovery(database, pausedAt, Duration.ofSeconds(60));
                 }
+                // Back in the group, it is stopped as an orchestrator stops it, with the stream still flowing.
+                Thread.sleep(SESSION_TIMEOUT.toMillis());
+                assertThat(stream.sending()).as("SIGTERM mid-stream").isTrue();
+                Duration drained = zombie.terminate(Duration.ofSeconds(60));
 
                 stream.awaitSent(Duration.ofSeconds(180));
                 ExactlyOnceCheck.Outcome outcome = ExactlyOnceCheck.check(stream, database, TestKafka.adminConfig(), late.registryUrl(),
                         late.httpUrl(), Duration.ofSeconds(120));
-                System.out.printf("Scale-out (3 instances): %s; every partition registering again %.1f s after SIGKILL, %.1f s after SIGSTOP%n",
-                        outcome.line(), afterKill.toMillis() / 1000.0, afterPause.toMillis() / 1000.0);
+                System.out.printf("Scale-out (3 instances): %s; every partition registering again %.1f s after SIGKILL, %.1f s after SIGSTOP;"
+                        + " stopped %.1f s after SIGTERM%n", outcome.line(), afterKill.toMillis() / 1000.0, afterPause.toMillis() / 1000.0,
+                        drained.toMillis() / 1000.0);
                 assertThat(outcome.problems()).isEmpty();
                 assertThat(outcome.sent()).isEqualTo(MESSAGES);
                 assertThat(outcome.registered()).isEqualTo(MESSAGES);

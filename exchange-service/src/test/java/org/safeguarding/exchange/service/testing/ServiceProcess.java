@@ -141,6 +141,9 @@ public final class ServiceProcess {
     }
 
     private void signal(String signal) throws IOException, InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
         int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
         if (exit != 0) {
             throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited with " + exit);
