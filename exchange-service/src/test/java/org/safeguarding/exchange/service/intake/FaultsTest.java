@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.safeguarding.exchange.agency.AgencyClient;
 import org.safeguarding.exchange.embedded.BrokerCredentials;
 import org.safeguarding.exchange.embedded.EmbeddedKafka;
 import org.safeguarding.exchange.service.registry.StandaloneRegistry;
@@ -26,7 +25,6 @@ import org.safeguarding.exchange.service.testing.TestInfrastructure;
 import org.safeguarding.exchange.service.testing.TestKafka;
 import org.safeguarding.exchange.service.testing.TestKeys;
 import org.safeguarding.exchange.service.testing.TrafficStream;
-import org.safeguarding.exchange.testing.SampleRecords;
 
 /**
  * The parts the exchange needs fail while messages flow: PostgreSQL is stopped for 20 seconds and started again on its
@@ -78,10 +76,7 @@ class FaultsTest {
         List<String> figures = new ArrayList<>();
         try {
             service.start(Duration.ofSeconds(120));
-            TrafficStream stream;
-            try (AgencyClient encoder = new AgencyClient(SampleRecords.SCHOOL, with(broker.adminClientConfig(), "schema.registry.url", registryUrl))) {
-                stream = TrafficStream.prepare(encoder, MESSAGES, 20, 4, broker.adminClientConfig());
-            }
+            TrafficStream stream = TrafficStream.prepare(broker.adminClientConfig(), registryUrl, MESSAGES, 20, 4);
             health = new HealthWatch(service);
             try (stream) {
                 stream.start(PER_SECOND);
@@ -169,12 +164,6 @@ class FaultsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static Map<String, Object> with(Map<String, Object> config, String key, Object value) {
-        Map<String, Object> more = new HashMap<>(config);
-        more.put(key, value);
-        return more;
     }
 
     /** Asks the service's health five times a second, keeping every answer and how long it took. */

@@ -9,15 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.safeguarding.exchange.agency.AgencyClient;
 import org.safeguarding.exchange.service.testing.ExactlyOnceCheck;
 import org.safeguarding.exchange.service.testing.ServiceProcess;
 import org.safeguarding.exchange.service.testing.TestInfrastructure;
 import org.safeguarding.exchange.service.testing.TestKafka;
 import org.safeguarding.exchange.service.testing.TestKeys;
 import org.safeguarding.exchange.service.testing.TrafficStream;
-import org.safeguarding.exchange.service.testing.TestUsers;
-import org.safeguarding.exchange.testing.SampleRecords;
 
 /**
  * Several instances sharing the intake, tested the hard way: three service processes on one broker and one database,
@@ -47,11 +44,7 @@ class ScaleOutTest {
             // One after the other: the first start makes the agencies' keys and the checkpoint key the others read.
             killed.start(START);
             CompletableFuture<Void> second = startInBackground(zombie);
-            TrafficStream stream;
-            try (AgencyClient encoder = new AgencyClient(SampleRecords.SCHOOL, with(with(with(TestKafka.adminConfig(), "schema.registry.url",
-                    killed.registryUrl()), "basic.auth.credentials.source", "USER_INFO"), "basic.auth.user.info", TestUsers.userInfo(TestUsers.SCHOOL)))) {
-                stream = TrafficStream.prepare(encoder, MESSAGES, OVERDUE, 19, TestKafka.adminConfig());
-            }
+            TrafficStream stream = TrafficStream.prepare(TestKafka.adminConfig(), killed.registryUrl(), MESSAGES, OVERDUE, 19);
             second.join();
             try (stream) {
                 stream.start(PER_SECOND);
@@ -126,11 +119,5 @@ class ScaleOutTest {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    private static Map<String, Object> with(Map<String, Object> config, String key, Object value) {
-        Map<String, Object> more = new HashMap<>(config);
-        more.put(key, value);
-        return more;
     }
 }

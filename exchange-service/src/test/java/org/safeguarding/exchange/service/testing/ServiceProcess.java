@@ -136,10 +136,6 @@ public final class ServiceProcess {
         }
     }
 
-    public Path logFile() {
-        return logFile;
-    }
-
     private void signal(String signal) throws IOException, InterruptedException {
         if (process == null || !process.isAlive()) {
             return;

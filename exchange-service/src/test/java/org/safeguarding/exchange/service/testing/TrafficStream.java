@@ -56,10 +56,21 @@ public final class TrafficStream implements AutoCloseable {
     }
 
     /**
-     * {@code count} messages, {@code overdue} of them share requests two weeks old, encoded through {@code encoder}'s
-     * registry and signed with the keys the services under test made ({@link TestKeys}).
+     * {@code count} messages, {@code overdue} of them share requests two weeks old, encoded through the registry at
+     * {@code registryUrl} (logged in to as the school's user) and signed with the keys the services under test made
+     * ({@link TestKeys}), to be sent with {@code kafkaConfig}.
      */
-    public static TrafficStream prepare(AgencyClient encoder, int count, int overdue, long seed, Map<String, Object> producerConfig) {
+    public static TrafficStream prepare(Map<String, Object> kafkaConfig, String registryUrl, int count, int overdue, long seed) {
+        Map<String, Object> encoderConfig = new HashMap<>(kafkaConfig);
+        encoderConfig.put("schema.registry.url", registryUrl);
+        encoderConfig.put("basic.auth.credentials.source", "USER_INFO");
+        encoderConfig.put("basic.auth.user.info", TestUsers.userInfo(TestUsers.SCHOOL));
+        try (AgencyClient encoder = new AgencyClient(SampleRecords.SCHOOL, encoderConfig)) {
+            return prepare(encoder, count, overdue, seed, kafkaConfig);
+        }
+    }
+
+    private static TrafficStream prepare(AgencyClient encoder, int count, int overdue, long seed, Map<String, Object> producerConfig) {
         Map<String, SigningKey> keys = new HashMap<>();
         MixedTraffic.AGENCIES.forEach(agency -> keys.put(agency, TestKeys.signingKey(agency)));
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(count);
