@@ -50,14 +50,37 @@ class ProductionStackTest {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z0-9_]+)(?::\\?[^}]*)?}");
     @Test
     void theComposeFileIsValidAsComposeReadsIt() throws Exception {
-        Path dockerCompose = Path.of("/usr/bin/docker-compose");
-        Assumptions.assumeTrue(Files.isExecutable(dockerCompose) || onPath("docker-compose"),
+        assumeDockerCompose();
+        Compose config = dockerCompose(ENV);
+
+        assertThat(config.status()).as(config.output()).isZero();
+    }
+
+    /** No password has a default: without the .env file nothing starts. */
+    @Test
+    void theComposeFileRefusesToStartWithoutItsSecrets() throws Exception {
+        assumeDockerCompose();
+        Path empty = Files.createTempFile("empty", ".env");
+        Compose config = dockerCompose(empty);
+
+        assertThat(config.status()).isNotZero();
+        assertThat(config.output()).contains("KAFKA_CLUSTER_ID");
+    }
+
+    private static void assumeDockerCompose() {
+        Assumptions.assumeTrue(onPath("docker-compose"),
                 "docker-compose is not installed here (apt-get install docker-compose): the compose file was not validated");
-        Process process = new ProcessBuilder("docker-compose", "--env-file", ENV.toString(), "-f", COMPOSE.toString(), "config", "-q")
+    }
+
+    private record Compose(int status, String output) {
+    }
+
+    private static Compose dockerCompose(Path envFile) throws Exception {
+        Process process = new ProcessBuilder("docker-compose", "--env-file", envFile.toString(), "-f", COMPOSE.toString(), "config", "-q")
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        return new Compose(process.exitValue(), output);
     }
 
     @Test
