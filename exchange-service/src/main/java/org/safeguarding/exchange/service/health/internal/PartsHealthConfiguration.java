@@ -9,8 +9,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -77,9 +80,9 @@ class PartsHealthConfiguration {
     static final class PartChecks implements AutoCloseable {
 
         private final HealthProperties properties;
-        private final Map<String, Probe> probes = new java.util.concurrent.ConcurrentHashMap<>();
-        private final java.util.List<ScheduledExecutorService> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final java.util.List<AutoCloseable> resources = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Map<String, Probe> probes = new ConcurrentHashMap<>();
+        private final List<ScheduledExecutorService> threads = new CopyOnWriteArrayList<>();
+        private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
         PartChecks(HealthProperties properties) {
             this.properties = properties;
