@@ -7,6 +7,8 @@ import exchange.v1.DeliveryOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -78,8 +80,12 @@ public class InboxWebhookSinkTask extends SinkTask {
     /** The message of each partition being retried, and how many requests it has taken. */
     private final Map<TopicPartition, Attempts> attempts = new HashMap<>();
 
-    private record Attempts(long offset, int count) {
+    /** Requests made for the message at {@code offset}, and when the next may be made. */
+    private record Attempts(long offset, int count, Instant notBefore) {
     }
+
+    /** A wait this short is slept in put(); a longer one goes back to the worker, which keeps polling meanwhile. */
+    private static final Duration SLEEP_AT_MOST = Duration.ofSeconds(2);
 
     public InboxWebhookSinkTask() {
         this(Clock.systemUTC());
@@ -130,8 +136,11 @@ public class InboxWebhookSinkTask extends SinkTask {
 
     private void deliver(SinkRecord record, TopicPartition partition, long offset) {
         Attempts before = attempts.get(partition);
+        if (before != null && before.offset() == offset) {
+            waitUntil(before.notBefore());
+        }
         int attempt = before != null && before.offset() == offset ? before.count() + 1 : 1;
-        attempts.put(partition, new Attempts(offset, attempt));
+        attempts.put(partition, new Attempts(offset, attempt, Instant.MIN));
         Message message;
         try {
             message = message(record);
@@ -157,10 +166,32 @@ public class InboxWebhookSinkTask extends SinkTask {
         if (decision instanceof Retry retry) {
             LOG.info("Message {} ({} offset {}) to be tried again in {}: {}", message.messageId(), partition, offset, retry.delay(),
                     retry.why());
+            attempts.put(partition, new Attempts(offset, attempt, clock.instant().plus(retry.delay())));
             context.timeout(retry.delay().toMillis());
             throw new RetriableException(retry.why());
         }
         finish(record, message, decision, attempt, status);
+    }
+
+    /**
+     * The worker may hand a batch back before the wait it was asked for is over (when offsets fall due for commit), so
+     * the wait is kept here too.
+     */
+    private void waitUntil(Instant notBefore) {
+        Duration left = Duration.between(clock.instant(), notBefore);
+        if (left.isNegative() || left.isZero()) {
+            return;
+        }
+        if (left.compareTo(SLEEP_AT_MOST) > 0) {
+            context.timeout(left.toMillis());
+            throw new RetriableException("Waiting " + left + " before trying the partner again");
+        }
+        try {
+            Thread.sleep(left.toMillis() + 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while waiting to try the partner again", e);
+        }
     }
 
     /** Writes the outcome (and a refused message to the dead-letter topic) and waits until Kafka has them. */
