@@ -91,7 +91,7 @@ public class FileDropSourceTask extends SourceTask {
                 continue;
             }
             if (dropped.isRecordedIn(context.offsetStorageReader().offset(dropped.sourcePartition(folderKey)))) {
-                LOG.info("{} was sent before the connector stopped: moved to done, not sent again", dropped.name());
+                LOG.info("{} was sent already (the offsets hold its name and content): moved to done, not sent again", dropped.name());
                 moveTo(config.done(), dropped);
                 continue;
             }

@@ -84,7 +84,9 @@ class FileDropSourceTest {
         config.put("connector.class", FileDropSourceConnector.class.getName());
         config.put("tasks.max", "1");
         config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
-        config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        // The exchange's converter, handing the signed bytes on unchanged (ByteArrayConverter does the same).
+        config.put("value.converter", "org.safeguarding.exchange.connect.converter.ExchangeAvroConverter");
+        config.put("value.converter.bytes.passthrough", "true");
         config.put("header.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         config.put(FileDropConfig.AGENCY_CODE, AGENCY);
         config.put(FileDropConfig.SETTINGS_FILE, settings.toString());
