@@ -62,8 +62,8 @@ public class FileDropSourceTask extends SourceTask {
         config = new FileDropConfig(props);
         signingKey = config.signingKey();
         Map<String, Object> serde = new HashMap<>(config.agencySettings());
-        serde.put(ExchangeAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
-        serde.put(ExchangeAvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "TopicRecordNameStrategy");
+        serde.putIfAbsent(ExchangeAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
+        serde.putIfAbsent(ExchangeAvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "TopicRecordNameStrategy");
         serializer = new ExchangeAvroSerializer();
         serializer.configure(serde, false);
         try {

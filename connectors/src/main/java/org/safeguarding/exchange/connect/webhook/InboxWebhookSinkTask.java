@@ -107,8 +107,8 @@ public class InboxWebhookSinkTask extends SinkTask {
         retries = config.retryPolicy();
         Map<String, Object> serde = new HashMap<>(config.registrySettings());
         serde.put(ExchangeAvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        serde.put(ExchangeAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
-        serde.put(ExchangeAvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "TopicRecordNameStrategy");
+        serde.putIfAbsent(ExchangeAvroSerdeConfig.AUTO_REGISTER_SCHEMAS, true);
+        serde.putIfAbsent(ExchangeAvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "TopicRecordNameStrategy");
         deserializer = new ExchangeAvroDeserializer();
         deserializer.configure(serde, false);
         serializer = new ExchangeAvroSerializer();
