@@ -221,6 +221,34 @@ class InboxWebhookSinkTest {
                 .extracting(DeliveryConfirmation::getMessageId).containsExactlyElementsOf(sent);
     }
 
+    /**
+     * The walkthrough in connectors/README.md: one share decision delivered over HTTPS, written out as the partner
+     * received it (target/webhook-walkthrough.txt) with the confirmation that came back.
+     */
+    @Test
+    void aMessageArrivesOverHttps() throws Exception {
+        partner.script("/demo", (n, request, body) -> Answer.of(202, "{\"received\":true}"));
+        createTopics("WH-DEMO");
+        startConnector("WH-DEMO", "/demo", Map.of());
+
+        String messageId = send("WH-DEMO", 1).get(0);
+
+        DeliveryConfirmation confirmation = confirmations("WH-DEMO", 1).get(0);
+        Received request = partner.received("/demo").get(0);
+        assertThat(request.idempotencyKey()).isEqualTo(messageId);
+        assertThat(request.signatureValid()).isTrue();
+        assertThat(confirmation.getHttpStatus()).isEqualTo(202);
+        StringBuilder transcript = new StringBuilder("POST " + partner.url("/demo") + "\n");
+        new java.util.TreeMap<>(request.headers()).forEach((name, values) -> transcript.append(name).append(": ")
+                .append(String.join(", ", values)).append('\n'));
+        transcript.append('\n').append(request.json().toPrettyString()).append("\n\n")
+                .append("The partner checked the signature with the exchange's public key: ").append(request.signatureValid())
+                .append("\n\nThe confirmation on ").append("confirmations.WH-DEMO").append(":\n")
+                .append(org.safeguarding.exchange.json.ContractJson.of(confirmation)).append('\n');
+        java.nio.file.Files.writeString(Path.of("target/webhook-walkthrough.txt"), transcript);
+        System.out.println(transcript);
+    }
+
     /** The agency's inbox and the connector's dead-letter and confirmation topics, one partition each. */
     private static void createTopics(String agency) {
         connect.kafka().createTopic(inbox(agency), 1);
