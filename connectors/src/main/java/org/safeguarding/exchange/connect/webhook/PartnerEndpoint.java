@@ -12,15 +12,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.common.config.ConfigException;
-import org.safeguarding.exchange.connect.webhook.RequestSignature.Component;
 import org.safeguarding.exchange.connect.webhook.RequestSignature.Params;
 import org.safeguarding.exchange.signing.SigningKey;
 
@@ -76,15 +73,8 @@ final class PartnerEndpoint {
         all.put("content-type", "application/json");
         all.put("content-digest", RequestSignature.contentDigest(body));
         Params params = new Params(RequestSignature.COVERED, clock.instant().getEpochSecond(), signingKey.keyId());
-        List<Component> components = new ArrayList<>();
-        for (String name : RequestSignature.COVERED) {
-            components.add(new Component(name, switch (name) {
-                case "@method" -> "POST";
-                case "@target-uri" -> url.toString();
-                default -> all.get(name);
-            }));
-        }
-        String signature = RequestSignature.sign(signingKey.privateKey(), RequestSignature.base(components, params));
+        String signature = RequestSignature.sign(signingKey.privateKey(),
+                RequestSignature.base(RequestSignature.covered("POST", url, all), params));
 
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(config.timeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))

@@ -1,12 +1,15 @@
 package org.safeguarding.exchange.connect.webhook;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.safeguarding.exchange.signing.MessageSignature;
 
@@ -45,6 +48,26 @@ public final class RequestSignature {
     }
 
     private RequestSignature() {
+    }
+
+    /**
+     * The webhook's covered components ({@link #COVERED}) of a request: its method, its URL, and the named headers'
+     * values ({@code headers} keyed by lower-case name).
+     */
+    public static List<Component> covered(String method, URI target, Map<String, String> headers) {
+        List<Component> components = new ArrayList<>();
+        for (String name : COVERED) {
+            String value = switch (name) {
+                case "@method" -> method;
+                case "@target-uri" -> target.toString();
+                default -> headers.get(name);
+            };
+            if (value == null) {
+                throw new IllegalArgumentException("The request has no " + name + " to sign");
+            }
+            components.add(new Component(name, value));
+        }
+        return components;
     }
 
     /** The signature base over these components (in the order of {@code params.covered()}). */

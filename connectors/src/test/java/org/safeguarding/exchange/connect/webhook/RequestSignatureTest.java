@@ -2,12 +2,14 @@ package org.safeguarding.exchange.connect.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.connect.webhook.RequestSignature.Component;
 import org.safeguarding.exchange.connect.webhook.RequestSignature.Params;
@@ -64,6 +66,28 @@ class RequestSignatureTest {
     void contentDigestIsTheRfcs() {
         assertThat(RequestSignature.contentDigest("{\"hello\": \"world\"}\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("sha-256=:RK/0qy18MlBSVnWgjwz6lZEWjP/lF5HF9bvEF8FabDg=:");
+    }
+
+    /** The webhook's own profile, with the RFC's key: the worked example in connectors/README.md. */
+    @Test
+    void theWebhooksSignatureOfAKnownRequest() {
+        byte[] body = "{\"messageId\":\"0b5e4f3a-1111-4222-8333-944455566677\",\"sender\":\"SCH-OAKFIELD\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = Map.of("content-type", "application/json",
+                "content-digest", RequestSignature.contentDigest(body),
+                "idempotency-key", "0b5e4f3a-1111-4222-8333-944455566677",
+                "exchange-sender", "SCH-OAKFIELD",
+                "exchange-record-type", "exchange.v1.ShareDecision");
+        Params params = new Params(RequestSignature.COVERED, 1796601600L, "test-key-ed25519");
+
+        String base = RequestSignature.base(RequestSignature.covered("POST", URI.create("https://partner.example/exchange/inbox"), headers), params);
+
+        assertThat(headers.get("content-digest")).isEqualTo("sha-256=:R1/E+Coge0w009Z2ejNmpnRbg+YMpEIuzCEn6Xk4y6A=:");
+        assertThat(RequestSignature.sign(SigningKey.privateKeyOf(RFC_PRIVATE_KEY), base))
+                .isEqualTo("YYsgHYnQWZ9PHlPum5a2OMPCpS/H16QLI8yXZ2BN8IgoogJKgDeSlntI1aQ7FydLFm5hTCLg0PVHN+1/mjiCAg==");
+        assertThat(RequestSignature.signatureInput(params)).isEqualTo("exchange=(\"@method\" \"@target-uri\" \"content-type\" "
+                + "\"content-digest\" \"idempotency-key\" \"exchange-sender\" \"exchange-record-type\");created=1796601600;"
+                + "keyid=\"test-key-ed25519\"");
     }
 
     private static PublicKey rfcPublicKey() throws Exception {
