@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A partner agency's HTTPS endpoint over the JDK's own HTTPS server. Each path answers as its test scripts it, records
@@ -35,7 +37,7 @@ public final class PartnerServer implements AutoCloseable {
 
     /** One request as the partner received it. */
     public record Received(String path, Map<String, List<String>> headers, String body, boolean signatureValid, int answered,
-            long atNanos) {
+            long atNanos, String clientCertificate) {
 
         public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
@@ -87,9 +89,21 @@ public final class PartnerServer implements AutoCloseable {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     public PartnerServer(SelfSignedTls tls, PublicKey exchangeKey) throws Exception {
+        this(tls, null, exchangeKey);
+    }
+
+    /** With {@code trustedClient}: mutual TLS, a client must present that certificate. */
+    public PartnerServer(SelfSignedTls tls, SelfSignedTls trustedClient, PublicKey exchangeKey) throws Exception {
         this.exchangeKey = exchangeKey;
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+        server.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext(trustedClient)) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
+                ssl.setNeedClientAuth(trustedClient != null);
+                parameters.setSSLParameters(ssl);
+            }
+        });
         server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
@@ -121,7 +135,7 @@ public final class PartnerServer implements AutoCloseable {
         Script script = scripts.get(path);
         Answer answer = script == null ? Answer.of(404) : script.answer(counts.get(path).incrementAndGet(), exchange, body);
         received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, signatureValid(exchange, body),
-                answer.status(), System.nanoTime()));
+                answer.status(), System.nanoTime(), clientCertificate(exchange)));
         try {
             if (answer.delayMillis() > 0) {
                 Thread.sleep(answer.delayMillis());
@@ -139,6 +153,18 @@ public final class PartnerServer implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    /** The subject of the certificate the client presented, or null. */
+    private static String clientCertificate(HttpExchange exchange) {
+        try {
+            if (exchange instanceof com.sun.net.httpserver.HttpsExchange https && https.getSSLSession().getPeerCertificates().length > 0) {
+                return ((java.security.cert.X509Certificate) https.getSSLSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
+            }
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
+        return null;
     }
 
     /** The partner's own check of a request's signature. */

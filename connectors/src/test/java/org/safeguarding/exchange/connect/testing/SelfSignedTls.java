@@ -8,41 +8,55 @@ import java.security.KeyStore;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed certificate for 127.0.0.1 and localhost, made by the JDK's own keytool: the partner's HTTPS server
- * presents it, and the connector trusts it through tls.truststore.path (the same PKCS#12 file, which holds the
- * certificate as a trusted entry too).
+ * presents it, and the connector trusts it through tls.truststore.path (a PKCS#12 file holding the certificate as a
+ * trusted entry); or the connector presents one (tls.keystore.path) that the partner trusts, for mutual TLS.
  */
 public record SelfSignedTls(Path keyStore, Path trustStore, String password) {
 
     public static SelfSignedTls create(Path folder) throws IOException, InterruptedException {
+        return create(folder, "partner");
+    }
+
+    public static SelfSignedTls create(Path folder, String name) throws IOException, InterruptedException {
         Files.createDirectories(folder);
-        Path keyStore = folder.resolve("partner.p12");
-        Path certificate = folder.resolve("partner.crt");
-        Path trustStore = folder.resolve("trust.p12");
+        Path keyStore = folder.resolve(name + ".p12");
+        Path certificate = folder.resolve(name + ".crt");
+        Path trustStore = folder.resolve(name + "-trust.p12");
         String password = "changeit";
-        keytool("-genkeypair", "-alias", "partner", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1,dns:localhost", "-keystore", keyStore.toString(),
-                "-storetype", "PKCS12", "-storepass", password, "-keypass", password);
-        keytool("-exportcert", "-alias", "partner", "-keystore", keyStore.toString(), "-storepass", password, "-rfc", "-file",
+        keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=" + (name.equals("partner") ? "localhost" : name), "-ext", "san=ip:127.0.0.1,dns:localhost",
+                "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", password, "-keypass", password);
+        keytool("-exportcert", "-alias", name, "-keystore", keyStore.toString(), "-storepass", password, "-rfc", "-file",
                 certificate.toString());
-        keytool("-importcert", "-noprompt", "-alias", "partner", "-file", certificate.toString(), "-keystore",
+        keytool("-importcert", "-noprompt", "-alias", name, "-file", certificate.toString(), "-keystore",
                 trustStore.toString(), "-storetype", "PKCS12", "-storepass", password);
         return new SelfSignedTls(keyStore, trustStore, password);
     }
 
-    /** The server side: the key and its certificate. */
-    public SSLContext serverContext() throws Exception {
+    /** The server side: its key and certificate, and, when given, the client certificates it trusts. */
+    public SSLContext serverContext(SelfSignedTls trustedClient) throws Exception {
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(load(keyStore), password.toCharArray());
+        TrustManagerFactory trust = null;
+        if (trustedClient != null) {
+            trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trustedClient.load(trustedClient.trustStore()));
+        }
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
+        return context;
+    }
+
+    private KeyStore load(Path file) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
+        try (InputStream in = Files.newInputStream(file)) {
             store.load(in, password.toCharArray());
         }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, password.toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
-        return context;
+        return store;
     }
 
     private static void keytool(String... args) throws IOException, InterruptedException {

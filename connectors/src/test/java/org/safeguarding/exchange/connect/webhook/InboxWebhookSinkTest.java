@@ -221,6 +221,30 @@ class InboxWebhookSinkTest {
                 .extracting(DeliveryConfirmation::getMessageId).containsExactlyElementsOf(sent);
     }
 
+    @Test
+    void mutualTlsAndAStaticHeaderSignTheConnectorIn() throws Exception {
+        SelfSignedTls client = SelfSignedTls.create(folder.resolve("tls"), "exchange-connector");
+        try (PartnerServer strict = new PartnerServer(tls, client, exchangeKey.getPublic())) {
+            strict.script("/mtls", (n, request, body) -> "k3y".equals(request.getRequestHeaders().getFirst("X-Api-Key"))
+                    ? Answer.of(200) : Answer.of(403));
+            createTopics("WH-MTLS");
+            startConnector("WH-MTLS", "/mtls", Map.of(
+                    InboxWebhookConfig.URL, strict.url("/mtls"),
+                    InboxWebhookConfig.KEYSTORE_PATH, client.keyStore().toString(),
+                    InboxWebhookConfig.KEYSTORE_PASSWORD, client.password(),
+                    InboxWebhookConfig.AUTH_TYPE, "HEADER",
+                    InboxWebhookConfig.AUTH_HEADER_NAME, "X-Api-Key",
+                    InboxWebhookConfig.AUTH_HEADER_VALUE, "k3y"));
+
+            List<String> sent = send("WH-MTLS", 1);
+
+            assertThat(confirmations("WH-MTLS", 1).get(0).getOutcome()).isEqualTo(DeliveryOutcome.DELIVERED);
+            assertThat(strict.received("/mtls")).extracting(Received::idempotencyKey).containsExactly(sent.get(0));
+            assertThat(strict.received("/mtls").get(0).clientCertificate()).isEqualTo("CN=exchange-connector");
+            assertThat(strict.received("/mtls").get(0).signatureValid()).isTrue();
+        }
+    }
+
     /**
      * The walkthrough in connectors/README.md: one share decision delivered over HTTPS, written out as the partner
      * received it (target/webhook-walkthrough.txt) with the confirmation that came back.
