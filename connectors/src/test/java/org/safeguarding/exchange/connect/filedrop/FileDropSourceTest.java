@@ -16,13 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.safeguarding.exchange.agency.AgencyClient;
+import org.safeguarding.exchange.connect.converter.ExchangeAvroConverter;
 import org.safeguarding.exchange.connect.testing.ConnectWorker;
+import org.safeguarding.exchange.connect.testing.RecordingSinkConnector;
 import org.safeguarding.exchange.json.ContractJson;
 import org.safeguarding.exchange.registry.client.FakeSchemaRegistryServer;
 import org.safeguarding.exchange.signing.MessageSignature;
@@ -128,6 +131,34 @@ class FileDropSourceTest {
         List<ConsumerRecord<String, byte[]>> requests = only("exchange.share-requests", 2);
         assertThat(requests).extracting(r -> ((ShareRequest) reader.decode("exchange.share-requests", r.value())).getRequestId())
                 .containsExactly(SampleRecords.shareRequest().getRequestId(), "REQ-SECOND");
+    }
+
+    /** A connector that knows nothing of the exchange reads an intake topic as structs through the converter. */
+    @Test
+    void anyConnectorReadsTheExchangesTopicsAsStructsThroughTheConverter() throws Exception {
+        ShareRequest request = SampleRecords.shareRequest();
+        request.setRequestId("REQ-FOR-THE-SINK");
+        try (AgencyClient school = new AgencyClient(AGENCY, Map.of("bootstrap.servers", connect.kafka().bootstrapServers(),
+                "schema.registry.url", registry.url()))) {
+            connect.kafka().createTopic("copy.share-requests", 1);
+            school.send("copy.share-requests", request.getCaseReference(), request);
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("connector.class", RecordingSinkConnector.class.getName());
+        config.put("tasks.max", "1");
+        config.put("topics", "copy.share-requests");
+        config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        config.put("value.converter", ExchangeAvroConverter.class.getName());
+        config.put("value.converter.schema.registry.url", registry.url());
+        connect.configureConnector("recording-sink", config);
+
+        await("the sink to receive the request", WAIT, () -> !RecordingSinkConnector.RECEIVED.isEmpty());
+        Struct received = (Struct) RecordingSinkConnector.RECEIVED.get(0).value();
+        assertThat(received.schema().name()).isEqualTo("exchange.v1.ShareRequest");
+        assertThat(received.getString("requestId")).isEqualTo("REQ-FOR-THE-SINK");
+        assertThat(received.get("occurredAt")).isEqualTo(java.util.Date.from(request.getOccurredAt()));
+        assertThat(received.getStruct("consent").getString("status")).isEqualTo(request.getConsent().getStatus().name());
+        connect.deleteConnector("recording-sink");
     }
 
     /** The topic's records once it holds {@code count}; waits a moment longer to see that no more come. */
