@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -188,9 +189,14 @@ public class FileDropSourceTask extends SourceTask {
         if (Files.exists(target)) {
             target = folder.resolve(dropped.name().replaceFirst("\\.json$", "") + "." + dropped.sha256().substring(0, 12) + ".json");
         }
+        Path source = config.input().resolve(dropped.name());
         try {
-            return Files.move(config.input().resolve(dropped.name()), target, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            try {
+                return Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                // Another file system: copied, then removed.
+                return Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new ConnectException("Cannot move " + dropped.name() + " to " + folder + ": " + e.getMessage(), e);
         }

@@ -159,6 +159,9 @@ public class InboxWebhookSinkTask extends SinkTask {
             decision = retries.afterAnswer(answer.status(), answer.retryAfter(), answer.start(), attempt, clock.instant());
         } catch (IOException e) {
             decision = retries.afterNoAnswer(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()), attempt);
+        } catch (IllegalArgumentException e) {
+            // A header value no HTTP request may carry (a line break in the sender, say): no retry will change it.
+            decision = new GiveUp("the request cannot be made: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectException("Interrupted while delivering " + message.messageId(), e);
@@ -199,14 +202,20 @@ public class InboxWebhookSinkTask extends SinkTask {
         boolean delivered = decision instanceof Delivered;
         String reason = decision instanceof GiveUp giveUp ? giveUp.why() : null;
         try {
+            // Encoded first: a registry that cannot be reached then leaves nothing half written.
+            ProducerRecord<String, byte[]> confirmation = confirmation(record, message, delivered, status, reason, attempt);
             if (!delivered) {
                 LOG.warn("Message {} ({} offset {}) dead-lettered: {}", message.messageId(), record.originalTopic(),
                         record.originalKafkaOffset(), reason);
                 producer.send(deadLetter(record, reason)).get();
             }
-            producer.send(confirmation(record, message, delivered, status, reason, attempt)).get();
+            producer.send(confirmation).get();
         } catch (ExecutionException e) {
             throw new RetriableException("Cannot write the outcome of " + message.messageId() + ": " + e.getCause(), e.getCause());
+        } catch (RegistryUnreachableException e) {
+            // The message is sent again once the registry answers: the partner sees the same Idempotency-Key.
+            context.timeout(retries.backoff(attempt).toMillis());
+            throw new RetriableException("Cannot encode the confirmation of " + message.messageId() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectException("Interrupted while writing the outcome of " + message.messageId(), e);
