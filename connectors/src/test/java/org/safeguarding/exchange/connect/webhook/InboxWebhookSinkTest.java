@@ -145,6 +145,26 @@ class InboxWebhookSinkTest {
     }
 
     @Test
+    void aMessageThatCannotBeDecodedIsDeadLetteredWithoutReachingThePartner() throws Exception {
+        partner.script("/undecodable", (n, request, body) -> Answer.of(200));
+        createTopics("WH-UNDECODABLE");
+        startConnector("WH-UNDECODABLE", "/undecodable", Map.of());
+        String broken = UUID.randomUUID().toString();
+        client.sendBytes(inbox("WH-UNDECODABLE"), SampleRecords.CASE_REFERENCE, "not avro".getBytes(StandardCharsets.UTF_8), broken, SENDER);
+        List<String> sent = send("WH-UNDECODABLE", 1);
+
+        List<DeliveryConfirmation> confirmations = confirmations("WH-UNDECODABLE", 2);
+        assertThat(confirmations.get(0).getMessageId()).isEqualTo(broken);
+        assertThat(confirmations.get(0).getOutcome()).isEqualTo(DeliveryOutcome.FAILED);
+        assertThat(confirmations.get(0).getHttpStatus()).isNull();
+        assertThat(confirmations.get(0).getReason()).startsWith("the message cannot be decoded");
+        assertThat(confirmations.get(1).getOutcome()).isEqualTo(DeliveryOutcome.DELIVERED);
+        assertThat(partner.received("/undecodable")).extracting(Received::idempotencyKey).containsExactly(sent.get(0));
+        List<ConsumerRecord<String, byte[]>> deadLetters = client.readFromStart("dead-letter.WH-UNDECODABLE", r -> !r.isEmpty(), WAIT);
+        assertThat(deadLetters).extracting(ConsumerRecord::value).containsExactly("not avro".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aSlowPartnerTimesOutAndIsTriedAgainWithTheSameKey() throws Exception {
         partner.script("/slow", (n, request, body) -> n == 1 ? new Answer(200, "", Map.of(), 3_000) : Answer.of(200));
         createTopics("WH-SLOW");
