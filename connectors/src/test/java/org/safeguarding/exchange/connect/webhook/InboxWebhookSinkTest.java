@@ -305,6 +305,8 @@ class InboxWebhookSinkTest {
         config.put("connector.class", InboxWebhookSinkConnector.class.getName());
         config.put("tasks.max", "1");
         config.put("topics", inbox(agency));
+        // As connectors/README.md runs it: a group the service's principal may use.
+        config.put("consumer.override.group.id", "exchange-webhook-" + agency);
         config.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
         config.put("header.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
