@@ -135,22 +135,22 @@ public class InboxWebhookSinkTask extends SinkTask {
     }
 
     private void deliver(SinkRecord record, TopicPartition partition, long offset) {
+        Message message;
+        try {
+            message = message(record);
+        } catch (RegistryUnreachableException e) {
+            context.timeout(retries.backoff(1).toMillis());
+            throw new RetriableException("The schema registry cannot be reached: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            finish(record, message(record, null), new GiveUp("the message cannot be decoded: " + e.getMessage()), 0, null);
+            return;
+        }
         Attempts before = attempts.get(partition);
         if (before != null && before.offset() == offset) {
             waitUntil(before.notBefore());
         }
         int attempt = before != null && before.offset() == offset ? before.count() + 1 : 1;
         attempts.put(partition, new Attempts(offset, attempt, Instant.MIN));
-        Message message;
-        try {
-            message = message(record);
-        } catch (RegistryUnreachableException e) {
-            context.timeout(retries.backoff(attempt).toMillis());
-            throw new RetriableException("The schema registry cannot be reached: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            finish(record, message(record, null), new GiveUp("the message cannot be decoded: " + e.getMessage()), 0, null);
-            return;
-        }
         Decision decision;
         Integer status = null;
         try {
