@@ -1,5 +1,7 @@
 package org.safeguarding.exchange.service.register;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,14 +40,24 @@ public class DeliveryConfirmations {
         }
     }
 
+    /** The confirmations of the message of an entry, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ConfirmedDelivery> ofEntry(long sequence) {
+        return jdbc.query("select " + COLUMNS + " from register_delivery where entry_sequence = ? order by confirmed_at, confirmation_id",
+                DeliveryConfirmations::row, sequence);
+    }
+
     /** The confirmations of a message, oldest first. */
     @Transactional(readOnly = true)
     public List<ConfirmedDelivery> ofMessage(String sender, String messageId) {
         return jdbc.query("select " + COLUMNS + " from register_delivery where sender = ? and message_id = ? order by confirmed_at, confirmation_id",
-                (rs, i) -> new ConfirmedDelivery(rs.getString("confirmation_id"), rs.getString("message_id"), rs.getString("sender"),
-                        rs.getString("recipient_agency"), (Long) rs.getObject("entry_sequence"), "DELIVERED".equals(rs.getString("outcome")),
-                        (Integer) rs.getObject("http_status"), rs.getString("reason"), rs.getString("endpoint"), rs.getInt("attempts"),
-                        rs.getTimestamp("confirmed_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(), rs.getBytes("payload")),
-                sender, messageId);
+                DeliveryConfirmations::row, sender, messageId);
+    }
+
+    private static ConfirmedDelivery row(ResultSet rs, int rowNum) throws SQLException {
+        return new ConfirmedDelivery(rs.getString("confirmation_id"), rs.getString("message_id"), rs.getString("sender"),
+                rs.getString("recipient_agency"), (Long) rs.getObject("entry_sequence"), "DELIVERED".equals(rs.getString("outcome")),
+                (Integer) rs.getObject("http_status"), rs.getString("reason"), rs.getString("endpoint"), rs.getInt("attempts"),
+                rs.getTimestamp("confirmed_at").toInstant(), rs.getTimestamp("recorded_at").toInstant(), rs.getBytes("payload"));
     }
 }

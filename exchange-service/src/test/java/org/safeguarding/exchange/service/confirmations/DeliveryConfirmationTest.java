@@ -35,7 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A delivery confirmation as the inbox webhook connector writes it: kept in the register beside the entry of the
- * message it confirms, once however often it is written, and passed on to the sender with its receipts.
+ * message it confirms, once however often it is written, read beside it over HTTP, and passed on to the sender with its
+ * receipts.
  */
 class DeliveryConfirmationTest extends ExchangeServiceTest {
 
@@ -88,6 +89,15 @@ class DeliveryConfirmationTest extends ExchangeServiceTest {
         assertThat(delivery.recipientAgency()).isEqualTo(SampleRecords.COUNCIL);
         assertThat(delivery.confirmedAt()).isEqualTo(confirmation.getConfirmedAt());
         assertThat(delivery.payload()).isEqualTo(bytes);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> read = http().get().uri("/api/audit/entries/{sequence}/deliveries", receipt.getRegisterSequence())
+                .retrieve().body(List.class);
+        assertThat(read).singleElement().satisfies(d -> {
+            assertThat(d.get("confirmationId")).isEqualTo(confirmation.getConfirmationId());
+            assertThat(d.get("delivered")).isEqualTo(true);
+            assertThat(d.get("httpStatus")).isEqualTo(202);
+            assertThat(d.get("endpoint")).isEqualTo("https://council.example");
+        });
         assertThatThrownBy(() -> jdbc().update("delete from register_delivery")).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc().update("update register_delivery set outcome = 'FAILED'")).rootCause()
                 .hasMessageContaining("append-only");
