@@ -7,9 +7,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.runtime.isolation.PluginDesc;
 import org.apache.kafka.connect.runtime.isolation.Plugins;
+import org.apache.kafka.connect.storage.Converter;
 import org.junit.jupiter.api.Test;
+import org.safeguarding.exchange.registry.client.FakeSchemaRegistryServer;
+import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
+import org.safeguarding.exchange.testing.SampleRecords;
 
 /**
  * The packaged plugin folder, as a worker's plugin.path finds it: the worker's own plugin scanner, with discovery by
@@ -29,6 +35,29 @@ class PluginFolderIT {
         assertThat(fromFolder(plugins.converters())).containsExactly("org.safeguarding.exchange.connect.converter.ExchangeAvroConverter");
         assertThat(plugins.sinkConnectors().stream().filter(p -> p.location().contains("exchange-connectors")).findFirst().orElseThrow()
                 .version()).isNotEqualTo("unknown");
+    }
+
+    /** The folder is enough: the converter, loaded in isolation from it, reads and writes the exchange's bytes. */
+    @Test
+    void theConverterWorksFromItsOwnClassLoader() throws Exception {
+        Plugins plugins = new Plugins(Map.of("plugin.path", PLUGIN_PATH.toAbsolutePath().toString(), "plugin.discovery", "service_load"));
+        PluginDesc<Converter> desc = plugins.converters().stream().filter(p -> p.location().contains("exchange-connectors"))
+                .findFirst().orElseThrow();
+        assertThat(desc.pluginClass().getClassLoader()).isNotSameAs(getClass().getClassLoader());
+        try (FakeSchemaRegistryServer registry = FakeSchemaRegistryServer.start()) {
+            Map<String, Object> settings = Map.of("schema.registry.url", registry.url(),
+                    "value.subject.name.strategy", "TopicRecordNameStrategy");
+            ExchangeAvroSerializer serializer = new ExchangeAvroSerializer();
+            serializer.configure(settings, false);
+            byte[] bytes = serializer.serialize("exchange.share-requests", SampleRecords.shareRequest());
+            Converter isolated = desc.pluginClass().getDeclaredConstructor().newInstance();
+            isolated.configure(settings, false);
+
+            SchemaAndValue read = isolated.toConnectData("exchange.share-requests", bytes);
+
+            assertThat(((Struct) read.value()).getString("caseReference")).isEqualTo(SampleRecords.CASE_REFERENCE);
+            assertThat(isolated.fromConnectData("exchange.share-requests", read.schema(), read.value())).isEqualTo(bytes);
+        }
     }
 
     @Test
