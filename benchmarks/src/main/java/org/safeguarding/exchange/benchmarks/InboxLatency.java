@@ -13,7 +13,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.safeguarding.exchange.agency.AgencyClient;
-import org.safeguarding.exchange.benchmarks.LoadMessages.Message;
+import org.safeguarding.exchange.testing.MixedTraffic.Message;
+import org.safeguarding.exchange.testing.MixedTraffic;
 
 /**
  * Latency at a steady, modest rate: each message's time from the agency's send to its arrival in the recipient's
@@ -36,7 +37,7 @@ final class InboxLatency {
     static Result run(LoadKafka.Clients kafka, List<Message> messages, int ratePerSecond, int warmupSeconds, int seconds)
             throws InterruptedException {
         return run(kafka, messages, ratePerSecond, warmupSeconds, seconds, Message::topic,
-                LoadMessages.AGENCIES.stream().map(a -> "agency." + a + ".inbox").toList());
+                MixedTraffic.AGENCIES.stream().map(a -> "agency." + a + ".inbox").toList());
     }
 
     /** As above, sending each message to {@code topicOf} and timing its first arrival in any of {@code inboxes}. */

@@ -1,6 +1,5 @@
 package org.safeguarding.exchange.benchmarks;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,13 +18,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.safeguarding.exchange.signing.MessageSignature;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.safeguarding.exchange.agency.AgencyClient;
-import org.safeguarding.exchange.benchmarks.LoadMessages.Message;
+import org.safeguarding.exchange.testing.MixedTraffic.Message;
 
 /** The Kafka plumbing the load drivers share: a fast agency-side sender, read_committed readers, topic creation. */
 final class LoadKafka {
@@ -57,14 +54,7 @@ final class LoadKafka {
     }
 
     static ProducerRecord<String, byte[]> record(String topic, Message message) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, message.key(), message.value());
-        record.headers().add(AgencyClient.MESSAGE_ID, message.messageId().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(AgencyClient.SENDER, message.sender().getBytes(StandardCharsets.UTF_8));
-        if (message.signature() != null) {
-            MessageSignature.addHeaders(record.headers(), message.signature().keyId(), message.signature().sentAt(),
-                    message.signature().signature());
-        }
-        return record;
+        return message.record(topic);
     }
 
     /** Sends every message as fast as the producer takes them (asynchronously); fails on the first send error. */

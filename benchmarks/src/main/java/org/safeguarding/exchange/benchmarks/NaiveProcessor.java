@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.safeguarding.exchange.agency.AgencyClient;
+import org.safeguarding.exchange.testing.MixedTraffic;
 
 /**
  * The design the exchange is measured against: the obvious processor that handles one message at a time, one
@@ -52,7 +53,7 @@ final class NaiveProcessor {
                  PreparedStatement insert = connection.prepareStatement("insert into " + TABLE
                          + " (message_id, sender, source_topic, source_partition, source_offset, received_at, payload)"
                          + " values (?, ?, ?, ?, ?, ?, ?)")) {
-                consumer.subscribe(LoadMessages.INTAKE_TOPICS);
+                consumer.subscribe(MixedTraffic.INTAKE_TOPICS);
                 int done = 0;
                 long start = 0;
                 while (done < count) {

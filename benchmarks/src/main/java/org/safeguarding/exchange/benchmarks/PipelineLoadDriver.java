@@ -19,7 +19,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.safeguarding.exchange.agency.AgencyClient;
 import org.safeguarding.exchange.benchmarks.LoadKafka.CommittedCounter;
-import org.safeguarding.exchange.benchmarks.LoadMessages.Message;
+import org.safeguarding.exchange.testing.MixedTraffic.Message;
 import org.safeguarding.exchange.embedded.BrokerCredentials;
 import org.safeguarding.exchange.embedded.EmbeddedKafka;
 import org.safeguarding.exchange.service.signatures.AgencyKeys;
@@ -29,6 +29,7 @@ import org.safeguarding.exchange.service.deadlines.DeadlineQueries;
 import org.safeguarding.exchange.service.deadlines.ReminderScheduler;
 import org.safeguarding.exchange.service.security.Role;
 import org.safeguarding.exchange.service.security.UserAccounts;
+import org.safeguarding.exchange.testing.MixedTraffic;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -200,10 +201,10 @@ public final class PipelineLoadDriver {
                 boolean throughput = runs("pipeline") || runs("raw") || runs("naive");
                 // Signed as each agency's own client would, with the keys the service made for them (signing is the
                 // agencies' cost, so it happens here, up front, like encoding).
-                Map<String, SigningKey> keys = LoadMessages.signingKeys(dataDir.resolve(AgencyKeys.GENERATED_FOLDER));
-                messages = throughput ? LoadMessages.prepare(encoder, messageCount, 20_000, 1, keys) : List.of();
-                warmup = runs("pipeline") ? LoadMessages.prepare(encoder, warmupCount, 4_000, 2, keys) : List.of();
-                steady = runs("latency") || runs("raw-latency") ? LoadMessages.prepare(encoder, latencyRate * (latencySeconds + latencyWarmupSeconds), 4_000, 3, keys)
+                Map<String, SigningKey> keys = MixedTraffic.signingKeys(dataDir.resolve(AgencyKeys.GENERATED_FOLDER));
+                messages = throughput ? MixedTraffic.prepare(encoder, messageCount, 20_000, 1, keys) : List.of();
+                warmup = runs("pipeline") ? MixedTraffic.prepare(encoder, warmupCount, 4_000, 2, keys) : List.of();
+                steady = runs("latency") || runs("raw-latency") ? MixedTraffic.prepare(encoder, latencyRate * (latencySeconds + latencyWarmupSeconds), 4_000, 3, keys)
                         : List.of();
             }
             List<Message> prepared = messages.isEmpty() ? steady : messages;
@@ -211,7 +212,7 @@ public final class PipelineLoadDriver {
             System.out.printf("Prepared %d messages, %d bytes on average (%d to %d)%n", prepared.size(), bytes / Math.max(1, prepared.size()),
                     prepared.stream().mapToInt(m -> m.value().length).min().orElse(0),
                     prepared.stream().mapToInt(m -> m.value().length).max().orElse(0));
-            List<String> receipts = LoadMessages.AGENCIES.stream().map(a -> "agency." + a + ".receipts").toList();
+            List<String> receipts = MixedTraffic.AGENCIES.stream().map(a -> "agency." + a + ".receipts").toList();
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
             System.out.printf("PostgreSQL %s, synchronous_commit=%s, fsync=%s%n",
                     jdbc.queryForObject("show server_version", String.class),
@@ -374,7 +375,7 @@ public final class PipelineLoadDriver {
     /** Waits until the service's intake listener holds every intake partition, so that start-up is not timed. */
     private static void awaitIntakeAssigned(ConfigurableApplicationContext service) throws InterruptedException {
         MessageListenerContainer intake = service.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("exchange-intake");
-        int partitions = LoadMessages.INTAKE_TOPICS.size()
+        int partitions = MixedTraffic.INTAKE_TOPICS.size()
                 * service.getEnvironment().getProperty("exchange.intake.partitions", Integer.class, 4);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -400,7 +401,7 @@ public final class PipelineLoadDriver {
     }
 
     private static long throughRawPipe(LoadKafka.Clients clients, List<Message> messages, Environment env) throws Exception {
-        List<String> receipts = LoadMessages.AGENCIES.stream().map(RawPipe::receipts).toList();
+        List<String> receipts = MixedTraffic.AGENCIES.stream().map(RawPipe::receipts).toList();
         try (RawPipe pipe = startRawPipe(clients.admin(), env);
              CommittedCounter counter = new CommittedCounter(clients.admin(), receipts, messages.size());
              KafkaProducer<String, byte[]> producer = LoadKafka.producer(clients.admin(), 5)) {
@@ -419,7 +420,7 @@ public final class PipelineLoadDriver {
             int seconds, Environment env) throws Exception {
         try (RawPipe pipe = startRawPipe(clients.admin(), env)) {
             InboxLatency.Result result = InboxLatency.run(clients.asAdmin(), steady, rate, warmupSeconds, seconds, m -> RawPipe.INPUT,
-                    LoadMessages.AGENCIES.stream().map(RawPipe::inbox).toList());
+                    MixedTraffic.AGENCIES.stream().map(RawPipe::inbox).toList());
             if (pipe.failure() != null) {
                 throw new IllegalStateException("The raw pipe failed", pipe.failure());
             }
@@ -442,7 +443,7 @@ public final class PipelineLoadDriver {
             });
             return new LoadKafka.Clients(client, client);
         }
-        Map<String, Object> file = AgencyClient.settings(dataDir.resolve("agencies").resolve(LoadMessages.AGENCIES.get(0) + ".properties"));
+        Map<String, Object> file = AgencyClient.settings(dataDir.resolve("agencies").resolve(MixedTraffic.AGENCIES.get(0) + ".properties"));
         Map<String, Object> sender = new HashMap<>();
         for (String key : List.of("bootstrap.servers", "security.protocol", "sasl.mechanism", "sasl.jaas.config")) {
             sender.put(key, file.get(key));
@@ -454,7 +455,7 @@ public final class PipelineLoadDriver {
     private static RawPipe startRawPipe(Map<String, Object> admin, Environment env) throws Exception {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(RawPipe.INPUT, env.getProperty("exchange.intake.partitions", Integer.class, 4), (short) 1));
-        for (String agency : LoadMessages.AGENCIES) {
+        for (String agency : MixedTraffic.AGENCIES) {
             topics.add(new NewTopic(RawPipe.inbox(agency), 1, (short) 1));
             topics.add(new NewTopic(RawPipe.receipts(agency), 1, (short) 1));
         }

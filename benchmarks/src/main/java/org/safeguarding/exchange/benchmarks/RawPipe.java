@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.safeguarding.exchange.agency.AgencyClient;
+import org.safeguarding.exchange.testing.MixedTraffic;
 
 /**
  * The machine's limit for the exchange's shape of work: the service's consume-produce loop with everything but Kafka
@@ -95,7 +96,7 @@ final class RawPipe implements AutoCloseable {
                     }
                 }
             });
-            List<String> agencies = LoadMessages.AGENCIES;
+            List<String> agencies = MixedTraffic.AGENCIES;
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
                 if (records.isEmpty()) {

@@ -16,7 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.safeguarding.exchange.agency.AgencyClient;
-import org.safeguarding.exchange.benchmarks.LoadMessages.Message;
+import org.safeguarding.exchange.testing.MixedTraffic.Message;
 import org.safeguarding.exchange.registry.client.InMemorySchemaRegistry;
 import org.safeguarding.exchange.service.intake.internal.MessageFacts;
 import org.safeguarding.exchange.service.register.Chain;
@@ -30,6 +30,7 @@ import org.safeguarding.exchange.service.register.SourceCoordinates;
 import org.safeguarding.exchange.service.register.internal.BigEndianBuffer;
 import org.safeguarding.exchange.service.register.internal.EntryRows;
 import org.safeguarding.exchange.service.register.internal.WriterSchemas;
+import org.safeguarding.exchange.testing.MixedTraffic;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,7 +66,7 @@ public final class RegisterRowSize {
             List<SpecificRecord> records = new ArrayList<>();
             try (AgencyClient encoder = new AgencyClient("LA-HULL", Map.of("bootstrap.servers", "localhost:1",
                     "schema.registry.url", InMemorySchemaRegistry.MOCK_URL_PREFIX + "register-row-size"))) {
-                messages = LoadMessages.prepare(encoder, count, Math.max(1, count / 4), 2026, Map.of());
+                messages = MixedTraffic.prepare(encoder, count, Math.max(1, count / 4), 2026, Map.of());
                 for (Message m : messages) {
                     records.add((SpecificRecord) encoder.decode(m.topic(), m.value()));
                 }

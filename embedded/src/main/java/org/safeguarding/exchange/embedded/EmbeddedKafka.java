@@ -75,7 +75,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             Files.createDirectories(dir);
             KafkaConfig config = new KafkaConfig(serverProperties(dir, clientPort, controllerPort, credentials), false);
             if (!Files.exists(dir.resolve("meta.properties"))) {
-                format(dir);
+                format(dir, NODE_ID, CONTROLLER_LISTENER);
             }
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
@@ -83,6 +83,33 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the Kafka log folder " + dir, e);
         }
+    }
+
+    /**
+     * Kafka's own KRaft server with exactly these server properties, one node, its log in {@code logDir} (formatted on
+     * first use): for a test that checks another deployment's broker settings, such as the production stack's. The
+     * properties name every listener; closing the result stops the server.
+     */
+    public static AutoCloseable startConfigured(Path logDir, Map<String, Object> serverProperties) {
+        Path dir = logDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the Kafka log folder " + dir, e);
+        }
+        Map<String, Object> properties = new HashMap<>(serverProperties);
+        properties.put("log.dirs", dir.toString());
+        KafkaConfig config = new KafkaConfig(properties, false);
+        if (!Files.exists(dir.resolve("meta.properties"))) {
+            format(dir, Integer.parseInt(String.valueOf(properties.get("node.id"))),
+                    String.valueOf(properties.get("controller.listener.names")).split(",")[0]);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        return () -> {
+            server.shutdown();
+            server.awaitShutdown();
+        };
     }
 
     public String bootstrapServers() {
@@ -187,16 +214,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** What {@code kafka-storage.sh format} does: writes meta.properties and the bootstrap metadata. */
-    private static void format(Path logDir) {
+    private static void format(Path logDir, int nodeId, String controllerListener) {
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(NODE_ID)
+                    .setNodeId(nodeId)
                     .setClusterId(Uuid.randomUuid().toString())
                     .addDirectory(logDir.toString())
                     .setMetadataLogDirectory(logDir.toString())
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setControllerListenerName(controllerListener)
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot format the Kafka log folder " + logDir, e);

@@ -18,6 +18,7 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.safeguarding.exchange.service.contract.ExchangeTopics;
 import org.safeguarding.exchange.service.contract.IntakeTopic;
 import org.safeguarding.exchange.service.directory.Agency;
 import org.safeguarding.exchange.service.security.UserAccounts;
@@ -30,7 +31,8 @@ import org.safeguarding.exchange.service.security.UserAccounts;
  * and the register checkpoints; and use consumer groups and transactional ids starting {@code agency.<CODE>.}.</li>
  * <li>The service reads the intake topics and each inbox (to tell whether a reminder was delivered), writes the intake
  * topics (a dead letter replayed with a second person's approval, still proven by its sender's signature) and every
- * {@code agency.} topic, the dead-letter and checkpoint topics, creates them all, and uses consumer groups and
+ * {@code agency.} topic, the dead-letter and checkpoint topics, reads and writes the delivery confirmations (the inbox
+ * webhook connector signs in as the service), creates them all, and uses consumer groups and
  * transactional ids starting {@value #SERVICE_PREFIX} (its intake listener's group, {@code exchange-intake}, and
  * {@code exchange-<instance-id>-} for each instance's transactions).</li>
  * </ul>
@@ -65,6 +67,10 @@ public final class AclPlan {
             plan.add(allow(service, TOPIC, own, LITERAL, WRITE));
             plan.add(allow(service, TOPIC, own, LITERAL, CREATE));
         }
+        // Written by the inbox webhook connector, which signs in as the service (connectors/README.md), and read by the service.
+        plan.add(allow(service, TOPIC, ExchangeTopics.DELIVERY_CONFIRMATIONS, LITERAL, READ));
+        plan.add(allow(service, TOPIC, ExchangeTopics.DELIVERY_CONFIRMATIONS, LITERAL, WRITE));
+        plan.add(allow(service, TOPIC, ExchangeTopics.DELIVERY_CONFIRMATIONS, LITERAL, CREATE));
         plan.add(allow(service, GROUP, SERVICE_PREFIX, PREFIXED, READ));
         plan.add(allow(service, TRANSACTIONAL_ID, SERVICE_PREFIX, PREFIXED, WRITE));
 

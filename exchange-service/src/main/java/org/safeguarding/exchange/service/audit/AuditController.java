@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.safeguarding.exchange.service.audit.internal.AccessLog;
 import org.safeguarding.exchange.service.audit.internal.CsvWriter;
+import org.safeguarding.exchange.service.register.ConfirmedDelivery;
 import org.safeguarding.exchange.service.register.EntryQuery;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -73,6 +74,14 @@ class AuditController {
             + "(served under /api/register/proofs/inclusion), the register's verification and the case timeline.")
     EntryDetail entry(@PathVariable long sequence) {
         return reads.entry(sequence).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No entry " + sequence));
+    }
+
+    @GetMapping("/api/audit/entries/{sequence}/deliveries")
+    @Operation(summary = "How a recipient without Kafka received an entry's message", description = "The delivery confirmations "
+            + "the inbox webhook connector wrote for the message: the partner's status, the reason for a failure, the attempts, "
+            + "oldest first (connectors/README.md). An agency sees those of entries it sent or received.")
+    List<ConfirmedDelivery> deliveries(@PathVariable long sequence) {
+        return reads.deliveries(sequence).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No entry " + sequence));
     }
 
     @GetMapping(value = "/api/audit/export/entries.csv", produces = "text/csv")

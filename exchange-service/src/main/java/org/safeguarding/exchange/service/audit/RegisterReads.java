@@ -18,6 +18,8 @@ import org.safeguarding.exchange.service.audit.internal.AccessLog;
 import org.safeguarding.exchange.service.audit.internal.ReadScope;
 import org.safeguarding.exchange.service.checkpoints.RegisterVerifier;
 import org.safeguarding.exchange.service.checkpoints.VerificationReport;
+import org.safeguarding.exchange.service.register.ConfirmedDelivery;
+import org.safeguarding.exchange.service.register.DeliveryConfirmations;
 import org.safeguarding.exchange.service.register.EntryQuery;
 import org.safeguarding.exchange.service.register.EntryView;
 import org.safeguarding.exchange.service.register.RegisterSearch;
@@ -38,13 +40,16 @@ public class RegisterReads {
     private static final int TIMELINE_LIMIT = 10_000;
 
     private final RegisterSearch search;
+    private final DeliveryConfirmations deliveries;
     private final RegisterVerifier verifier;
     private final AccessLog accessLog;
     private final Callers callers;
     private final Clock clock;
 
-    RegisterReads(RegisterSearch search, RegisterVerifier verifier, AccessLog accessLog, Callers callers, Clock clock) {
+    RegisterReads(RegisterSearch search, DeliveryConfirmations deliveries, RegisterVerifier verifier, AccessLog accessLog,
+            Callers callers, Clock clock) {
         this.search = search;
+        this.deliveries = deliveries;
         this.verifier = verifier;
         this.accessLog = accessLog;
         this.callers = callers;
@@ -133,6 +138,28 @@ public class RegisterReads {
             links.put("timeline", "/api/audit/cases/" + entry.caseReference() + "/timeline");
         }
         return Optional.of(new EntryDetail(scope.present(entry), scope.present(related), links));
+    }
+
+    /**
+     * How the delivery of an entry's message to a recipient without Kafka ended, as the inbox webhook confirmed it, oldest
+     * first; empty when there is no such entry; refused to an agency not party to it.
+     */
+    public Optional<List<ConfirmedDelivery>> deliveries(long sequence) {
+        Caller caller = callers.current();
+        ReadScope scope = ReadScope.of(caller);
+        Map<String, Object> query = Map.of("sequence", sequence);
+        EntryView entry = search.bySequence(sequence).orElse(null);
+        if (entry == null) {
+            accessLog.allowed(caller, "deliveries", query, null, List.of(), 0);
+            return Optional.empty();
+        }
+        if (!scope.sees(entry)) {
+            throw refused(caller, "deliveries", query, entry.caseReference(), "agency " + caller.agency()
+                    + " neither sent nor received this entry", "Your agency neither sent nor received this entry");
+        }
+        List<ConfirmedDelivery> confirmed = deliveries.ofEntry(sequence);
+        accessLog.allowed(caller, "deliveries", query, entry.caseReference(), cases(List.of(entry)), confirmed.size());
+        return Optional.of(confirmed);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.safeguarding.exchange.service.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,6 +10,8 @@ import org.safeguarding.exchange.service.delivery.Deliveries;
 import org.safeguarding.exchange.service.intake.internal.AdmittedBatch;
 import org.safeguarding.exchange.service.intake.internal.BatchRecorder;
 import org.safeguarding.exchange.service.intake.internal.MessageIntake;
+import org.safeguarding.exchange.service.register.Disposition;
+import org.safeguarding.exchange.service.register.EntryViolation;
 import org.safeguarding.exchange.service.register.Recorded;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -24,6 +27,8 @@ import org.springframework.stereotype.Component;
 class IntakeListener {
 
     static final String BATCH_TIMER = "exchange.intake.batch";
+    static final String DELIVERY_DELAY_TIMER = "exchange.intake.delivery.delay";
+    static final String REJECTIONS = "exchange.intake.rejections";
 
     private final MessageIntake intake;
     private final BatchRecorder recorder;
@@ -35,8 +40,12 @@ class IntakeListener {
     private final Timer admitting;
     private final Timer recording;
     private final Timer delivering;
+    // How long after its sender sent it each message is handed to the producer for its inboxes and receipt: grows when
+    // intake falls behind, whatever the reason.
+    private final Timer deliveryDelay;
+    private final Clock clock;
 
-    IntakeListener(MessageIntake intake, BatchRecorder recorder, Deliveries deliveries, MeterRegistry meters) {
+    IntakeListener(MessageIntake intake, BatchRecorder recorder, Deliveries deliveries, MeterRegistry meters, Clock clock) {
         this.intake = intake;
         this.recorder = recorder;
         this.deliveries = deliveries;
@@ -44,6 +53,9 @@ class IntakeListener {
         this.admitting = batchTimer(meters, "admit");
         this.recording = batchTimer(meters, "record");
         this.delivering = batchTimer(meters, "deliver");
+        this.deliveryDelay = Timer.builder(DELIVERY_DELAY_TIMER).description("Time from a message's send to its delivery")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.clock = clock;
     }
 
     private static Timer batchTimer(MeterRegistry meters, String phase) {
@@ -64,6 +76,14 @@ class IntakeListener {
             deliveries.deliver(result, records.get(i));
             meters.counter("exchange.intake.messages", "topic", records.get(i).topic(),
                     "outcome", result.entry().message().outcome().name(), "disposition", result.disposition().name()).increment();
+            if (result.disposition() == Disposition.NEW) {
+                result.entry().message().violations().stream().map(EntryViolation::rule).distinct()
+                        .forEach(rule -> meters.counter(REJECTIONS, "rule", rule).increment());
+            }
+        }
+        long now = clock.millis();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            deliveryDelay.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
         }
         admitting.record(admittedAt - start, TimeUnit.NANOSECONDS);
         recording.record(recordedAt - admittedAt, TimeUnit.NANOSECONDS);

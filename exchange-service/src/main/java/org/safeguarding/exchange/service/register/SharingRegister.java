@@ -213,6 +213,12 @@ public class SharingRegister {
         return fenced ? OptionalLong.of(highestAllocatedSequence()) : OptionalLong.empty();
     }
 
+    /** The highest sequence of an entry committed so far (0 when the register is empty). */
+    @Transactional(readOnly = true)
+    public long highestRecordedSequence() {
+        return jdbc.queryForObject("select coalesce(max(sequence), 0) from register_entry", Long.class);
+    }
+
     private long highestAllocatedSequence() {
         return jdbc.queryForObject("select case when is_called then last_value else last_value - 1 end from register_entry_sequence",
                 Long.class);

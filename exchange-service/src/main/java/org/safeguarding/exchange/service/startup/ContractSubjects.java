@@ -1,5 +1,6 @@
 package org.safeguarding.exchange.service.startup;
 
+import exchange.v1.DeliveryConfirmation;
 import exchange.v1.Receipt;
 import exchange.v1.RegisterCheckpoint;
 import exchange.v1.Reminder;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers the contract's subjects when the service starts, before it serves HTTP or reads Kafka: each intake topic's
- * record type, and what the service writes itself (each directory agency's receipts and inbox reminders, the register
- * checkpoints), under TopicRecordNameStrategy. So clients that serialize with {@code use.latest.version} and tools
+ * record type, and what the service writes itself (each directory agency's receipts, delivery confirmations passed on
+ * with them and inbox reminders, the register checkpoints) or the inbox webhook connector writes as the service (the
+ * delivery confirmations), under TopicRecordNameStrategy. So clients that serialize with {@code use.latest.version} and tools
  * that list subjects find them before anything has been sent, and agencies, who may not add schemas, find theirs
  * there. Through the service's own registry client: in-process and as the service for the built-in registry, over
  * HTTP for an external one. A subject that already has the schema is left as it is, so restarts add nothing.
@@ -50,8 +52,10 @@ class ContractSubjects implements SmartInitializingSingleton {
         for (Agency agency : directory.all()) {
             add(subjects, agency.receiptsTopic(), Receipt.getClassSchema());
             add(subjects, agency.inboxTopic(), Reminder.getClassSchema());
+            add(subjects, agency.receiptsTopic(), DeliveryConfirmation.getClassSchema());
         }
         add(subjects, ExchangeTopics.REGISTER_CHECKPOINTS, RegisterCheckpoint.getClassSchema());
+        add(subjects, ExchangeTopics.DELIVERY_CONFIRMATIONS, DeliveryConfirmation.getClassSchema());
         return subjects;
     }
 

@@ -31,8 +31,8 @@ class KafkaAclsCommandTest {
 
         assertThat(run.status).isZero();
         List<String> commands = run.output.lines().filter(line -> line.startsWith("kafka-acls.sh ")).toList();
-        // application.yml's ten agencies: 20 bindings for the service and one more per agency (its inbox), 9 per agency.
-        assertThat(commands).hasSize(20 + 10 * (1 + 9))
+        // application.yml's ten agencies: 23 bindings for the service and one more per agency (its inbox), 9 per agency.
+        assertThat(commands).hasSize(23 + 10 * (1 + 9))
                 .contains("kafka-acls.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties --add"
                         + " --allow-principal User:la-hull --operation Read --topic agency.LA-HULL.inbox")
                 .contains("kafka-acls.sh --bootstrap-server \"$BOOTSTRAP\" --command-config admin.properties --add"

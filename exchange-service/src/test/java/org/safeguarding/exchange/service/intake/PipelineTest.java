@@ -10,6 +10,8 @@ import exchange.v1.ReceiptStatus;
 import exchange.v1.ShareDecision;
 import exchange.v1.ShareRequest;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -283,6 +285,23 @@ class PipelineTest extends ExchangeServiceTest {
         for (String phase : List.of("admit", "record", "deliver")) {
             assertThat(metrics).containsPattern("exchange_intake_batch_seconds_count\\{[^}]*phase=\"" + phase + "\"[^}]*\\} [1-9]");
         }
+    }
+
+    /** The production stack's dashboard (docker/) asks only for metrics the service serves, by their real names. */
+    @Test
+    void theProductionDashboardQueriesMetricsTheServiceServes() throws Exception {
+        String caseReference = newCase();
+        ShareRequest rejected = request(caseReference);
+        rejected.setConsent(SampleRecords.withoutConsent(ConsentStatus.NOT_SOUGHT, null));
+        receipt(school, school.send("exchange.share-requests", caseReference, rejected));
+        String dashboard = Files.readString(Path.of("..", "docker", "grafana", "dashboards", "exchange.json"));
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b(exchange_[a-z_]+|kafka_[a-z_]+|hikaricp_[a-z_]+)\\b").matcher(dashboard);
+        List<String> queried = names.results().map(m -> m.group(1)).distinct().toList();
+        assertThat(queried).hasSizeGreaterThanOrEqualTo(6);
+
+        String metrics = http().get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(queried).allSatisfy(name -> assertThat(metrics).as(name).containsPattern("(?m)^" + name + "[{ ]"));
+        assertThat(metrics).containsPattern("(?m)^kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"[^\"]*exchange-intake");
     }
 
     @Test

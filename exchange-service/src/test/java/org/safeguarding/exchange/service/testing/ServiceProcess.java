@@ -93,6 +93,59 @@ public final class ServiceProcess {
         process.destroyForcibly().waitFor();
     }
 
+    /** SIGSTOP: the process stands still, holding its connections, until {@link #resume()}. */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a paused process carries on where it stood, as if no time had passed. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    /** SIGTERM, as an orchestrator stops a container; returns how long the process took to exit. */
+    public Duration terminate(Duration patience) throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("The service did not stop within " + patience + " of SIGTERM; see " + logFile);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** One call to {@code /actuator/health}: its status code, body and how long the answer took. */
+    public Health health() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(httpUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Health(response.statusCode(), response.body(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** An answer of the health endpoint. */
+    public record Health(int statusCode, String body, Duration took) {
+
+        public boolean up() {
+            return statusCode == 200 && body.endsWith("\"status\":\"UP\"}");
+        }
+
+        /** Whether this component ({@code database}, {@code kafka}, {@code registry}) is reported DOWN. */
+        public boolean down(String component) {
+            return body.contains("\"" + component + "\":{\"status\":\"DOWN\"");
+        }
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        int exit = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();

@@ -42,11 +42,16 @@ public final class TestKafka {
 
     /** The Spring settings of a service under test: the broker, the service's own user, and the administrator's. */
     public static Map<String, String> serviceProperties() {
+        return serviceProperties(bootstrapServers(), CREDENTIALS);
+    }
+
+    /** The same for a broker of a test's own, with these credentials (its service user created by the test). */
+    public static Map<String, String> serviceProperties(String bootstrapServers, BrokerCredentials credentials) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", bootstrapServers());
-        CREDENTIALS.serviceClientSettings().forEach((key, value) -> properties.put(
+        properties.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        credentials.serviceClientSettings().forEach((key, value) -> properties.put(
                 key.equals("security.protocol") ? "spring.kafka.security.protocol" : "spring.kafka.properties." + key, value));
-        CREDENTIALS.adminClientSettings().forEach((key, value) -> properties.put("exchange.access.admin." + key, value));
+        credentials.adminClientSettings().forEach((key, value) -> properties.put("exchange.access.admin." + key, value));
         return properties;
     }
 

@@ -1,5 +1,7 @@
 package org.safeguarding.exchange.service.checkpoints.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serializer;
 import org.safeguarding.exchange.registry.client.SchemaRegistryClient;
@@ -8,6 +10,7 @@ import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
 import org.safeguarding.exchange.service.ExchangeProperties;
 import org.safeguarding.exchange.service.integrity.CheckpointSigner;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
+import org.safeguarding.exchange.service.register.SharingRegister;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +33,16 @@ public class CheckpointConfiguration {
     @Bean
     public CheckpointVerifier checkpointVerifier(CheckpointKeyPair key) {
         return new CheckpointVerifier(key.pair().getPublic());
+    }
+
+    /**
+     * How far the signed checkpoints trail the register, in sequences: an entry not yet under a signed checkpoint is
+     * not yet provably in the register. Read from the database at each scrape, so every instance reports the same.
+     */
+    @Bean
+    public Gauge checkpointLag(MeterRegistry meters, CheckpointStore store, SharingRegister register) {
+        return Gauge.builder("exchange.checkpoints.lag", () -> Math.max(0, register.highestRecordedSequence() - store.lastSignedSequence()))
+                .description("Register sequences written but not yet covered by a signed checkpoint").register(meters);
     }
 
     /** Checkpoints are written as receipts are: Confluent framing, TopicRecordNameStrategy subjects. */

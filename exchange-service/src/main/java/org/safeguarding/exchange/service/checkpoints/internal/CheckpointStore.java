@@ -43,6 +43,13 @@ public class CheckpointStore {
     public record LeafCount(long leaves, long lastSequence) {
     }
 
+    /** The sequence of the last entry the newest checkpoint covers (0 when none is signed). */
+    public long lastSignedSequence() {
+        return jdbc.queryForObject("""
+                select coalesce((select l.entry_sequence from register_leaf l
+                                 where l.leaf_index = (select max(tree_size) - 1 from register_checkpoint)), 0)""", Long.class);
+    }
+
     public record Leaf(long entrySequence, byte[] leafHash) {
     }
 

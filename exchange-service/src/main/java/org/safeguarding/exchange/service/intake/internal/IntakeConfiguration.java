@@ -39,11 +39,12 @@ public class IntakeConfiguration {
     /**
      * A failed batch is only ever the exchange's own failure (a database or broker outage): agencies' faults end in
      * rejections, not exceptions. So it is retried, with back-off, for as long as it takes; no record is ever skipped.
+     * The back-off stays short, so that intake resumes within seconds of the database or broker coming back.
      */
     @Bean
     public AfterRollbackProcessor<Object, Object> intakeRetryForever() {
         ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
-        backOff.setMaxInterval(10_000);
+        backOff.setMaxInterval(2_000);
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         return new DefaultAfterRollbackProcessor<>(backOff);
     }

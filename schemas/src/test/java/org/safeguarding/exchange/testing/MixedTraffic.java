@@ -1,9 +1,10 @@
-package org.safeguarding.exchange.benchmarks;
+package org.safeguarding.exchange.testing;
 
 import exchange.v1.ConsentOutcome;
 import exchange.v1.HazardNotification;
 import exchange.v1.ShareDecision;
 import exchange.v1.ShareRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,37 +17,48 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.safeguarding.exchange.agency.AgencyClient;
 import org.safeguarding.exchange.signing.MessageSignature;
 import org.safeguarding.exchange.signing.SigningKey;
-import org.safeguarding.exchange.testing.SampleRecords;
 
 /**
- * Valid, mixed traffic for the load drivers: all four intake record types in equal shares, between the agencies of
+ * Valid, mixed traffic for the load drivers and the service's scale-out and fault tests: all four intake record types in equal shares, between the agencies of
  * the embedded default's directory, over many case references, with free-text fields of varying length so that
  * messages have realistic, varying sizes. Records are encoded once, up front (through the service's own registry),
  * so that the timed part measures the exchange, not the driver; each message still gets its own message id.
  */
-final class LoadMessages {
+public final class MixedTraffic {
 
     /** The agencies of the embedded default's directory. */
-    static final List<String> AGENCIES = List.of("LA-HULL", "LA-EAST-RIDING", "POL-HUMBERSIDE", "NHS-HUMBER",
+    public static final List<String> AGENCIES = List.of("LA-HULL", "LA-EAST-RIDING", "POL-HUMBERSIDE", "NHS-HUMBER",
             "NHS-HULL-GP", "SCH-OAKFIELD", "SCH-NEWLAND", "PROB-YH", "CHY-ASPIRED", "CHY-FAMILY-SUPPORT");
 
-    static final List<String> INTAKE_TOPICS = List.of("exchange.share-requests", "exchange.consent-outcomes",
+    public static final List<String> INTAKE_TOPICS = List.of("exchange.share-requests", "exchange.consent-outcomes",
             "exchange.share-decisions", "exchange.hazard-notifications");
 
     /**
      * One message as an agency sends it: topic, key (the case reference), framed Avro bytes and its headers; signed as
      * its sender's {@code AgencyClient} would sign it when {@code signature} is not null.
      */
-    record Message(String topic, String key, byte[] value, String messageId, String sender, List<String> recipients,
+    public record Message(String topic, String key, byte[] value, String messageId, String sender, List<String> recipients,
             MessageSignatureHeaders signature) {
+
+        /** The message as its sender's producer sends it to {@code topic}: id, sender and signature headers. */
+        public ProducerRecord<String, byte[]> record(String topic) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add(AgencyClient.MESSAGE_ID, messageId.getBytes(StandardCharsets.UTF_8));
+            record.headers().add(AgencyClient.SENDER, sender.getBytes(StandardCharsets.UTF_8));
+            if (signature != null) {
+                MessageSignature.addHeaders(record.headers(), signature.keyId(), signature.sentAt(), signature.signature());
+            }
+            return record;
+        }
     }
 
     /** The signature headers of a message, made up front with the rest of it. */
-    record MessageSignatureHeaders(long sentAt, String keyId, byte[] signature) {
+    public record MessageSignatureHeaders(long sentAt, String keyId, byte[] signature) {
     }
 
     private static final String[] NOTES = {
@@ -58,7 +70,7 @@ final class LoadMessages {
             "Police attended a domestic incident at the address; children were present and asleep upstairs. ",
     };
 
-    private LoadMessages() {
+    private MixedTraffic() {
     }
 
     /**
@@ -68,7 +80,7 @@ final class LoadMessages {
      * case's consent outcomes and linked to its hazards, as in life: a child linked to every case would make every
      * hazard go to every agency that ever touched any case.
      */
-    static List<Message> prepare(AgencyClient encoder, int count, int cases, long seed, Map<String, SigningKey> signingKeys) {
+    public static List<Message> prepare(AgencyClient encoder, int count, int cases, long seed, Map<String, SigningKey> signingKeys) {
         Random random = new Random(seed);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<Message> messages = new ArrayList<>(count);
@@ -166,7 +178,7 @@ final class LoadMessages {
     }
 
     /** Each agency's signing key, from the client settings files the service made in {@code folder}; none when absent. */
-    static Map<String, SigningKey> signingKeys(Path folder) {
+    public static Map<String, SigningKey> signingKeys(Path folder) {
         Map<String, SigningKey> keys = new HashMap<>();
         for (String agency : AGENCIES) {
             Path file = folder.resolve(agency + ".properties");
