@@ -125,13 +125,7 @@ class FaultsTest {
                 System.out.printf("Faults: %s; slowest health answer %d ms%n  %s%n", outcome.line(), health.slowest().toMillis(),
                         String.join("\n  ", figures));
                 assertThat(health.slowest()).as("every health answer").isLessThan(Duration.ofSeconds(1));
-                assertThat(outcome.problems()).isEmpty();
-                assertThat(outcome.sent()).isEqualTo(MESSAGES);
-                assertThat(outcome.registered()).isEqualTo(MESSAGES);
-                assertThat(outcome.lost()).isZero();
-                assertThat(outcome.doubled()).isZero();
-                assertThat(outcome.remindersMissing()).isZero();
-                assertThat(outcome.remindersDoubled()).isZero();
+                outcome.assertEachMessageHandledOnce(MESSAGES);
             }
         } finally {
             if (health != null) {

@@ -80,13 +80,7 @@ class ScaleOutTest {
                 System.out.printf("Scale-out (3 instances): %s; every partition registering again %.1f s after SIGKILL, %.1f s after SIGSTOP;"
                         + " stopped %.1f s after SIGTERM, %d of %d messages sent by then%n", outcome.line(), afterKill.toMillis() / 1000.0,
                         afterPause.toMillis() / 1000.0, drained.toMillis() / 1000.0, sentAtTerm, MESSAGES);
-                assertThat(outcome.problems()).isEmpty();
-                assertThat(outcome.sent()).isEqualTo(MESSAGES);
-                assertThat(outcome.registered()).isEqualTo(MESSAGES);
-                assertThat(outcome.lost()).isZero();
-                assertThat(outcome.doubled()).isZero();
-                assertThat(outcome.remindersMissing()).isZero();
-                assertThat(outcome.remindersDoubled()).isZero();
+                outcome.assertEachMessageHandledOnce(MESSAGES);
             }
         } finally {
             killed.stop();

@@ -1,5 +1,7 @@
 package org.safeguarding.exchange.service.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import exchange.v1.Reminder;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,6 +51,17 @@ public final class ExactlyOnceCheck {
         public String line() {
             return "sent " + sent + ", registered " + registered + ", lost " + lost + ", doubled " + doubled + ", reminders owed "
                     + remindersOwed + " (missing " + remindersMissing + ", doubled " + remindersDoubled + ")";
+        }
+
+        /** Every one of {@code messages} sent, registered, delivered and answered once, and each reminder sent once. */
+        public void assertEachMessageHandledOnce(int messages) {
+            assertThat(problems).isEmpty();
+            assertThat(sent).isEqualTo(messages);
+            assertThat(registered).isEqualTo(messages);
+            assertThat(lost).isZero();
+            assertThat(doubled).isZero();
+            assertThat(remindersMissing).isZero();
+            assertThat(remindersDoubled).isZero();
         }
     }
 
