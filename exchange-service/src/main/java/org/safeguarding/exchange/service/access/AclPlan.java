@@ -63,7 +63,7 @@ public final class AclPlan {
         for (Agency agency : agencies) {
             plan.add(allow(service, TOPIC, agency.inboxTopic(), LITERAL, READ));
         }
-        for (String own : List.of(IntakeTopic.DEAD_LETTER, IntakeTopic.REGISTER_CHECKPOINTS)) {
+        for (String own : List.of(IntakeTopic.DEAD_LETTER, ExchangeTopics.REGISTER_CHECKPOINTS)) {
             plan.add(allow(service, TOPIC, own, LITERAL, WRITE));
             plan.add(allow(service, TOPIC, own, LITERAL, CREATE));
         }
@@ -85,7 +85,7 @@ public final class AclPlan {
             }
             plan.add(allow(principal, TOPIC, agency.inboxTopic(), LITERAL, READ));
             plan.add(allow(principal, TOPIC, agency.receiptsTopic(), LITERAL, READ));
-            plan.add(allow(principal, TOPIC, IntakeTopic.REGISTER_CHECKPOINTS, LITERAL, READ));
+            plan.add(allow(principal, TOPIC, ExchangeTopics.REGISTER_CHECKPOINTS, LITERAL, READ));
             plan.add(allow(principal, GROUP, ownPrefix(agency), PREFIXED, READ));
             plan.add(allow(principal, TRANSACTIONAL_ID, ownPrefix(agency), PREFIXED, WRITE));
         }

@@ -17,8 +17,6 @@ public enum IntakeTopic {
     HAZARD_NOTIFICATIONS("exchange.hazard-notifications", HazardNotification.class);
 
     public static final String DEAD_LETTER = "exchange.dead-letter";
-    /** Where the service publishes signed register checkpoints, which every agency may read. */
-    public static final String REGISTER_CHECKPOINTS = "exchange.register-checkpoints";
 
     private final String topic;
     private final Class<? extends SpecificRecord> recordType;

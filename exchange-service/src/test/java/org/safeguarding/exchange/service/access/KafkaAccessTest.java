@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.embedded.BrokerCredentials;
+import org.safeguarding.exchange.service.contract.ExchangeTopics;
 import org.safeguarding.exchange.service.contract.IntakeTopic;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
 import org.safeguarding.exchange.service.testing.TestAgency;
@@ -113,7 +114,7 @@ class KafkaAccessTest extends ExchangeServiceTest {
     void anAgencyCannotWriteAnotherAgencysInboxOrTheDeadLetterTopic() {
         try (KafkaProducer<String, byte[]> producer = producer(TestKafka.agencyConfig(SCHOOL))) {
             for (String topic : List.of(inbox(COUNCIL), receipts(COUNCIL), inbox(SCHOOL), IntakeTopic.DEAD_LETTER,
-                    IntakeTopic.REGISTER_CHECKPOINTS)) {
+                    ExchangeTopics.REGISTER_CHECKPOINTS)) {
                 assertThat(send(producer, topic)).as(topic).isInstanceOf(TopicAuthorizationException.class);
             }
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.safeguarding.exchange.service.checkpoints.internal.CheckpointPublisher;
 import org.safeguarding.exchange.service.checkpoints.internal.CheckpointStore;
 import org.safeguarding.exchange.service.checkpoints.internal.Checkpointer;
+import org.safeguarding.exchange.service.contract.ExchangeTopics;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import org.safeguarding.exchange.service.register.SharingRegister;
 import org.safeguarding.exchange.service.testing.ExchangeServiceTest;
@@ -81,9 +82,9 @@ class CheckpointPublicationTest extends ExchangeServiceTest {
 
     /** The topic offsets of these checkpoints, in the order given, found by their exact bytes (the broker is shared). */
     private List<Long> offsetsOnTopic(List<SignedCheckpoint> checkpoints) {
-        List<byte[]> expected = checkpoints.stream().map(c -> serializer.serialize(CheckpointPublisher.TOPIC, CheckpointPublisher.record(c)))
+        List<byte[]> expected = checkpoints.stream().map(c -> serializer.serialize(ExchangeTopics.REGISTER_CHECKPOINTS, CheckpointPublisher.record(c)))
                 .toList();
-        List<ConsumerRecord<String, byte[]>> seen = TestAgency.read(bootstrapServers(), CheckpointPublisher.TOPIC,
+        List<ConsumerRecord<String, byte[]>> seen = TestAgency.read(bootstrapServers(), ExchangeTopics.REGISTER_CHECKPOINTS,
                 records -> expected.stream().allMatch(bytes -> records.stream().anyMatch(r -> Arrays.equals(r.value(), bytes))),
                 Duration.ofSeconds(30));
         return expected.stream().flatMap(bytes -> seen.stream().filter(r -> Arrays.equals(r.value(), bytes)).map(ConsumerRecord::offset))

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.safeguarding.exchange.service.checkpoints.internal.CheckpointPublisher;
+import org.safeguarding.exchange.service.contract.ExchangeTopics;
 import org.safeguarding.exchange.service.integrity.Checkpoint;
 import org.safeguarding.exchange.service.integrity.CheckpointKeys;
 import org.safeguarding.exchange.service.integrity.CheckpointVerifier;
@@ -65,14 +65,14 @@ class CheckpointSigningTest extends ExchangeServiceTest {
                 HEX.parseHex((String) first.get("rootHash")), verified.rootHash());
 
         try (TestAgency auditor = new TestAgency(SampleRecords.SCHOOL, bootstrapServers(), registryUrl())) {
-            boolean published = auditor.readUntil(CheckpointPublisher.TOPIC, seen -> seen.stream()
+            boolean published = auditor.readUntil(ExchangeTopics.REGISTER_CHECKPOINTS, seen -> seen.stream()
                     .flatMap(r -> published(auditor, r).stream())
                     .anyMatch(c -> c.getTreeSize() == secondSize && c.getKeyId().equals(verifier.keyId())
                             && c.getRootHash().equals(second.get("rootHash")) && c.getSignature().equals(second.get("signature"))),
                     Duration.ofSeconds(60)).stream()
                     .flatMap(r -> published(auditor, r).stream())
                     .anyMatch(c -> c.getTreeSize() == secondSize && c.getKeyId().equals(verifier.keyId()));
-            assertThat(published).as("checkpoint " + secondSize + " on " + CheckpointPublisher.TOPIC).isTrue();
+            assertThat(published).as("checkpoint " + secondSize + " on " + ExchangeTopics.REGISTER_CHECKPOINTS).isTrue();
         }
 
         assertThat(http().get().uri("/api/register/verify").retrieve().body(VerificationReport.class).intact()).isTrue();

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
+import org.safeguarding.exchange.service.contract.ExchangeTopics;
 import org.safeguarding.exchange.service.integrity.Checkpoint;
 import org.safeguarding.exchange.service.integrity.SignedCheckpoint;
 import org.slf4j.Logger;
@@ -27,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CheckpointPublisher {
 
-    public static final String TOPIC = "exchange.register-checkpoints";
     /** A bound on one round's work after a long outage; the rest goes out in the rounds after it. */
     private static final int PER_ROUND = 1_000;
     private static final Logger log = LoggerFactory.getLogger(CheckpointPublisher.class);
@@ -59,8 +59,8 @@ public class CheckpointPublisher {
             int sent = 0;
             for (StoredCheckpoint next : store.unpublished(PER_ROUND)) {
                 try {
-                    byte[] value = serializer.serialize(TOPIC, record(next.signed()));
-                    kafka.executeInTransaction(t -> t.send(new ProducerRecord<>(TOPIC, next.signed().checkpoint().origin(), value)));
+                    byte[] value = serializer.serialize(ExchangeTopics.REGISTER_CHECKPOINTS, record(next.signed()));
+                    kafka.executeInTransaction(t -> t.send(new ProducerRecord<>(ExchangeTopics.REGISTER_CHECKPOINTS, next.signed().checkpoint().origin(), value)));
                 } catch (RuntimeException e) {
                     log.warn("Could not publish checkpoint {} yet; retrying after the next round", next.treeSize(), e);
                     break;
