@@ -6,7 +6,7 @@ import org.apache.avro.generic.GenericContainer;
 import org.apache.kafka.common.errors.SerializationException;
 
 /** Which Avro schema a Java value is written with, as Confluent's serializer decides it. */
-final class AvroValues {
+public final class AvroValues {
 
     // One instance per primitive, so that the serializer's caches look them up by identity in the common case.
     private static final Schema BOOLEAN = Schema.create(Schema.Type.BOOLEAN);
@@ -20,7 +20,7 @@ final class AvroValues {
     private AvroValues() {
     }
 
-    static Schema schemaOf(Object value) {
+    public static Schema schemaOf(Object value) {
         if (value instanceof GenericContainer container) {
             return container.getSchema();
         }

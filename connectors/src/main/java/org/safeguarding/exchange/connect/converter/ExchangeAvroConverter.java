@@ -3,7 +3,6 @@ package org.safeguarding.exchange.connect.converter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -13,6 +12,7 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.storage.Converter;
+import org.safeguarding.exchange.serde.AvroValues;
 import org.safeguarding.exchange.serde.ExchangeAvroDeserializer;
 import org.safeguarding.exchange.serde.ExchangeAvroSerdeConfig;
 import org.safeguarding.exchange.serde.ExchangeAvroSerializer;
@@ -71,12 +71,13 @@ public class ExchangeAvroConverter implements Converter {
             return new SchemaAndValue(Schema.OPTIONAL_BYTES_SCHEMA, value);
         }
         Object avro;
+        org.apache.avro.Schema avroSchema;
         try {
             avro = deserializer.deserialize(topic, value);
+            avroSchema = AvroValues.schemaOf(avro);
         } catch (SerializationException e) {
             throw new DataException("Cannot read a message of " + topic + ": " + e.getMessage(), e);
         }
-        org.apache.avro.Schema avroSchema = avro instanceof GenericContainer container ? container.getSchema() : primitiveSchema(avro);
         Schema schema = connectAvro.toConnectSchema(avroSchema);
         avroSchemas.putIfAbsent(schema, avroSchema);
         return new SchemaAndValue(schema, connectAvro.toConnectValue(schema, avro));
@@ -119,31 +120,6 @@ public class ExchangeAvroConverter implements Converter {
         } catch (ClassNotFoundException e) {
             throw new DataException("No contract record is named " + schema.name(), e);
         }
-    }
-
-    private static org.apache.avro.Schema primitiveSchema(Object value) {
-        if (value instanceof CharSequence) {
-            return org.apache.avro.Schema.create(org.apache.avro.Schema.Type.STRING);
-        }
-        if (value instanceof Integer) {
-            return org.apache.avro.Schema.create(org.apache.avro.Schema.Type.INT);
-        }
-        if (value instanceof Long) {
-            return org.apache.avro.Schema.create(org.apache.avro.Schema.Type.LONG);
-        }
-        if (value instanceof Boolean) {
-            return org.apache.avro.Schema.create(org.apache.avro.Schema.Type.BOOLEAN);
-        }
-        if (value instanceof Double) {
-            return org.apache.avro.Schema.create(org.apache.avro.Schema.Type.DOUBLE);
-        }
-        if (value instanceof Float) {
-            return org.apache.avro.Schema.create(org.apache.avro.Schema.Type.FLOAT);
-        }
-        if (value instanceof byte[]) {
-            return org.apache.avro.Schema.create(org.apache.avro.Schema.Type.BYTES);
-        }
-        throw new DataException("No Connect form for a " + value.getClass().getName());
     }
 
     @Override
